@@ -1,0 +1,4 @@
+/** Liveness: the process answers. Readiness (database, migrations) is /readyz. */
+export function GET() {
+  return Response.json({ status: "ok" });
+}

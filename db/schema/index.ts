@@ -1,0 +1,5 @@
+export * from "./accounts";
+export * from "./users";
+export * from "./memberships";
+export * from "./sign-in-throttle";
+export * from "./audit";

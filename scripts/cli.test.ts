@@ -1,0 +1,50 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+// On the PGlite fallback the CLI gets its own embedded directory (one process per PGlite database).
+const env = { ...process.env, ...(process.env.DATABASE_URL ? {} : { PGLITE_DIR: mkdtempSync(path.join(os.tmpdir(), "cli-pglite-")) }) };
+const tsx = path.resolve("node_modules/.bin/tsx");
+
+async function cli(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(tsx, ["scripts/cli.ts", ...args], { env });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("admin CLI", () => {
+  it("bootstraps an admin with --json output that scripts can chain", { timeout: 60_000 }, async () => {
+    const account = await cli("create-account", "--name", "CLI Co", "--plan", "enterprise", "--json");
+    expect(account.code).toBe(0);
+    const { accountId } = JSON.parse(account.stdout) as { accountId: string };
+    expect(accountId).toMatch(/^[0-9a-f-]{36}$/);
+
+    const email = `cli-${randomUUID()}@example.test`;
+    const user = await cli("create-user", "--email", email, "--password", "cli-password-1", "--name", "Cli Admin", "--json");
+    expect(JSON.parse(user.stdout)).toMatchObject({ email, userId: expect.any(String) });
+
+    const member = await cli("add-member", "--account", accountId, "--email", email, "--role", "admin");
+    expect(member).toMatchObject({ code: 0 });
+    expect(member.stdout).toContain(`${email} added as admin on account ${accountId}`);
+  });
+
+  it("refuses bad input with a readable message and a non-zero exit", { timeout: 60_000 }, async () => {
+    const badPlan = await cli("create-account", "--name", "X", "--plan", "gold");
+    expect(badPlan.code).toBe(1);
+    expect(badPlan.stderr).toMatch(/plan/);
+    const missing = await cli("create-user", "--email", "a@b.test");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("--password is required");
+    const help = await cli("--help");
+    expect(help.stdout).toMatch(/create-account[\s\S]*create-user[\s\S]*add-member[\s\S]*reset-password/);
+  });
+});

@@ -1,0 +1,15 @@
+import { afterAll, beforeAll } from "vitest";
+import { closeDb } from "../../db/client";
+
+// On the PGlite fallback each worker has its own in-memory database, migrated here.
+beforeAll(async () => {
+  if (!process.env.DATABASE_URL) {
+    process.env.PGLITE_DIR = "memory://";
+    const { migrateDatabase } = await import("../../db/migrate");
+    await migrateDatabase();
+  }
+});
+
+afterAll(async () => {
+  await closeDb();
+});
