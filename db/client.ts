@@ -40,7 +40,9 @@ async function connect(): Promise<Connection> {
   const { drizzle } = await import("drizzle-orm/pglite");
   const dir = pgliteDirectory();
   if (!dir.startsWith("memory://")) mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir);
+  // pg_trgm backs name search (migration 0001 creates the extension); PGlite ships it as a contrib module.
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const client = await PGlite.create(dir, { extensions: { pg_trgm } });
   return { db: drizzle(client, { schema }) as unknown as Database, kind: "pglite", close: () => client.close() };
 }
 

@@ -48,3 +48,31 @@ describe("admin CLI", () => {
     expect(help.stdout).toMatch(/create-account[\s\S]*create-user[\s\S]*add-member[\s\S]*reset-password/);
   });
 });
+
+describe("admin CLI: account tree", () => {
+  it("creates a project and labelled subprojects, grants and revokes, and refuses a subproject binding", { timeout: 90_000 }, async () => {
+    const { accountId } = JSON.parse((await cli("create-account", "--name", "Tree Co", "--plan", "standard", "--json")).stdout) as { accountId: string };
+    const project = JSON.parse((await cli("create-project", "--account", accountId, "--name", "Resellers", "--json")).stdout) as { projectId: string };
+    expect(project.projectId).toMatch(/^[0-9a-f]{32}$/);
+    const sub = await cli("create-subproject", "--project", project.projectId, "--name", "Customer A", "--label", "region=eu", "--label", "tier=gold", "--json");
+    expect(JSON.parse(sub.stdout)).toMatchObject({ subprojectId: expect.stringMatching(/^[0-9A-Z]{26}$/), labels: { region: "eu", tier: "gold" } });
+    const { subprojectId } = JSON.parse(sub.stdout) as { subprojectId: string };
+
+    const nested = await cli("create-subproject", "--project", subprojectId, "--name", "Nested");
+    expect(nested.code).toBe(1);
+    expect(nested.stderr).toMatch(/subprojects cannot have subprojects/);
+
+    const email = `grant-${randomUUID()}@example.test`;
+    await cli("create-user", "--email", email, "--password", "grant-password", "--name", "G");
+    expect((await cli("grant", "--project", project.projectId, "--email", email, "--role", "developer")).stdout).toContain("is now developer");
+    const onSub = await cli("grant", "--project", subprojectId, "--email", email, "--role", "viewer");
+    expect(onSub.code).toBe(1);
+    expect(onSub.stderr).toMatch(/subprojects inherit/);
+    expect((await cli("revoke", "--project", project.projectId, "--email", email)).code).toBe(0);
+    expect((await cli("revoke", "--project", project.projectId, "--email", email)).code).toBe(1);
+
+    const plan = await cli("set-plan", "--account", accountId, "--plan", "standard", "--project-limit", "5", "--subproject-limit", "50", "--portal-deletion", "on", "--json");
+    expect(JSON.parse(plan.stdout)).toEqual({ accountId, plan: "standard", projectLimit: 5, subprojectLimit: 50, portalSubprojectDeletion: true });
+    expect((await cli("set-plan", "--account", accountId, "--plan", "standard", "--project-limit", "-1")).code).toBe(2);
+  });
+});

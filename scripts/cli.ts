@@ -9,8 +9,9 @@ import { migrateDatabase } from "@/db/migrate";
 import { DomainError } from "@/lib/domain/errors";
 import { UsageError, type CliCommand } from "./cli/command";
 import { peopleCommands } from "./cli/people";
+import { treeCommands } from "./cli/tree";
 
-const commands: CliCommand[] = [...peopleCommands];
+const commands: CliCommand[] = [...peopleCommands, ...treeCommands];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -1,34 +1,39 @@
 import type { Metadata } from "next";
+import { CreateNodeForm } from "@/components/projects/CreateNodeForm";
+import { AccountTree } from "@/components/tree/AccountTree";
 import { requireUser } from "@/lib/auth/session";
+import { currentAccountAccess } from "@/lib/authz/request";
 import { listAccountsOfUser } from "@/lib/domain/memberships";
 
-export const metadata: Metadata = { title: "Dashboard" };
+export const metadata: Metadata = { title: "Projects" };
 
-export default async function DashboardPage() {
+/** The account tree: every project and subproject the person may read, for one of their accounts. */
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ account?: string }> }) {
   const user = await requireUser();
   const accounts = await listAccountsOfUser(user.id);
+  const { account: wanted } = await searchParams;
+  const account = accounts.find((a) => a.accountId === wanted) ?? accounts[0];
+  if (!account) {
+    return (
+      <div className="flex flex-col gap-4">
+        <h1 className="text-2xl font-semibold">Dashboard</h1>
+        <p className="text-slate-600">You are not a member of any account yet. Ask an administrator to add you.</p>
+      </div>
+    );
+  }
+  const access = await currentAccountAccess(account.accountId);
   return (
-    <div className="flex flex-col gap-6">
-      <h1 className="text-2xl font-semibold">Dashboard</h1>
-      <section aria-labelledby="accounts-heading" className="rounded-lg border border-slate-200 bg-white">
-        <h2 id="accounts-heading" className="border-b border-slate-200 px-4 py-3 font-medium">
-          Your accounts
-        </h2>
-        {accounts.length === 0 ? (
-          <p className="px-4 py-6 text-sm text-slate-600">You are not a member of any account yet. Ask an administrator to add you.</p>
-        ) : (
-          <ul className="divide-y divide-slate-100">
-            {accounts.map((a) => (
-              <li key={a.accountId} className="flex items-center justify-between px-4 py-3 text-sm">
-                <span className="font-medium">{a.name}</span>
-                <span className="text-slate-500">
-                  {a.plan} · {a.role.replace("_", " ")}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <p className="text-sm text-slate-500" data-testid="account-name">
+            {account.name} · {account.plan} plan
+          </p>
+          <h1 className="text-2xl font-semibold">Dashboard</h1>
+        </div>
+        {access?.permissions.has("project.create") && <CreateNodeForm kind="project" url={`/api/accounts/${account.accountId}/projects`} hrefPrefix="/projects/" />}
+      </div>
+      <AccountTree accountId={account.accountId} />
     </div>
   );
 }

@@ -13,8 +13,10 @@ export const auditEvents = pgTable(
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     accountId: uuid("account_id").notNull().references(() => accounts.id, { onDelete: "cascade" }),
-    /** The project or subproject the change happened in, when there is one (for per-project views). */
+    /** The top-level project the change happened in, when there is one (per-project views include its subprojects). */
     projectId: text("project_id"),
+    /** The subproject, when the change happened in one (what a subproject's own key may see). */
+    subprojectId: text("subproject_id"),
     actorType: actorType("actor_type").notNull(),
     actorId: text("actor_id"),
     actorLabel: text("actor_label").notNull(),
@@ -28,6 +30,7 @@ export const auditEvents = pgTable(
   (t) => [
     index("audit_events_account_idx").on(t.accountId, t.id.desc()),
     index("audit_events_project_idx").on(t.projectId, t.id.desc()).where(sql`${t.projectId} is not null`),
+    index("audit_events_subproject_idx").on(t.subprojectId, t.id.desc()).where(sql`${t.subprojectId} is not null`),
   ],
 );
 

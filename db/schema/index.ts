@@ -3,3 +3,5 @@ export * from "./users";
 export * from "./memberships";
 export * from "./sign-in-throttle";
 export * from "./audit";
+export * from "./projects";
+export * from "./project-members";

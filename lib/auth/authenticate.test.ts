@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { cliActor } from "@/lib/domain/actor";
 import { createUser } from "@/lib/domain/users";
 import { authenticateWithPassword } from "./authenticate";
-import { SIGN_IN_LIMITS } from "./sign-in-throttle";
+import { isSignInThrottled, pruneSignInFailures, recordSignInFailure, SIGN_IN_LIMITS } from "./sign-in-throttle";
 
 const password = "right-password-1";
 async function newUser() {
@@ -50,5 +50,17 @@ describe("authenticateWithPassword", () => {
 
   it("rejects non-string input without throwing", async () => {
     expect(await authenticateWithPassword({ $ne: null }, ["x"], null)).toEqual({ ok: false, reason: "invalid" });
+  });
+});
+
+describe("sign-in failure counters", () => {
+  it("expire with their window and are pruned afterwards", async () => {
+    const email = `old-${randomUUID()}@example.test`;
+    const anHourAgo = Date.now() - 60 * 60 * 1000;
+    for (let i = 0; i < SIGN_IN_LIMITS.email; i++) await recordSignInFailure(email, null, anHourAgo);
+    expect(await isSignInThrottled(email, null, anHourAgo)).toBe(true);
+    expect(await isSignInThrottled(email, null)).toBe(false);
+    expect(await pruneSignInFailures()).toBeGreaterThanOrEqual(1);
+    expect(await isSignInThrottled(email, null, anHourAgo)).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { signInFailures } from "@/db/schema";
 
@@ -38,8 +38,13 @@ export async function recordSignInFailure(email: string, ip: string | null, now 
       target: [signInFailures.scope, signInFailures.key, signInFailures.windowStart],
       set: { failures: sql`${signInFailures.failures} + 1` },
     });
-  // Old windows are useless; trimming them here keeps the table small without a cron job.
-  if (Math.random() < 0.01) {
-    await db.delete(signInFailures).where(sql`${signInFailures.windowStart} < ${new Date(now - 2 * WINDOW_MS)}`);
-  }
+  // Old windows are useless; trimming them now and then keeps the table small without a cron job.
+  if (Math.random() < 0.01) await pruneSignInFailures(now);
+}
+
+/** Deletes counters of windows that ended; returns how many rows went. */
+export async function pruneSignInFailures(now = Date.now()): Promise<number> {
+  const db = await getDb();
+  const gone = await db.delete(signInFailures).where(lt(signInFailures.windowStart, new Date(now - 2 * WINDOW_MS))).returning({ key: signInFailures.key });
+  return gone.length;
 }

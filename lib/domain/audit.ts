@@ -4,7 +4,9 @@ import { actorId, type Actor } from "./actor";
 
 export interface AuditEntry {
   accountId: string;
+  /** Top-level project, and subproject when the change is inside one. */
   projectId?: string | null;
+  subprojectId?: string | null;
   action: string;
   targetType: string;
   targetId: string;
@@ -17,6 +19,7 @@ export async function recordAudit(tx: Transaction, actor: Actor, entry: AuditEnt
   await tx.insert(auditEvents).values({
     accountId: entry.accountId,
     projectId: entry.projectId ?? null,
+    subprojectId: entry.subprojectId ?? null,
     actorType: actor.type,
     actorId: actorId(actor),
     actorLabel: actor.label,

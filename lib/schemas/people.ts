@@ -24,5 +24,11 @@ export const createAccountInput = z.object({
   plan: accountPlanSchema.default("standard"),
   currency: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code").default("USD"),
 });
-export const addMemberInput = z.object({ accountId: z.uuid(), email: emailSchema, role: accountRoleSchema });
+export const addMemberInput = z.object({
+  accountId: z.uuid(),
+  email: emailSchema,
+  role: accountRoleSchema,
+  /** Create the person on the spot when no one has this email yet. */
+  newUser: z.object({ name: personNameSchema, password: passwordSchema }).optional(),
+});
 export const resetPasswordInput = z.object({ email: emailSchema, password: passwordSchema });

@@ -1,21 +1,64 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { accounts, projects } from "@/db/schema";
 import { cliActor } from "@/lib/domain/actor";
 import { createAccount } from "@/lib/domain/accounts";
 import { addAccountMember } from "@/lib/domain/memberships";
+import { grantProjectRole } from "@/lib/domain/project-members";
+import { createProject, createSubproject } from "@/lib/domain/projects";
 import { createUser, findUserByEmail } from "@/lib/domain/users";
-
 import { DEMO_SIGN_INS } from "./demo-sign-ins";
 
 export const DEMO_ACCOUNT_NAME = "Demo Reseller";
 
+const REGIONS = ["eu", "us", "apac"] as const;
+const TIERS = ["gold", "silver", "bronze"] as const;
+const CUSTOMERS = ["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Wonka", "Tyrell", "Cyberdyne", "Soylent", "Vandelay", "Pied Piper", "Massive Dynamic", "Aperture"];
+
+const DEMO_TREE = [
+  { name: "Retail Customers", subprojects: 15 },
+  { name: "Enterprise Customers", subprojects: 10 },
+  { name: "Internal Tools", subprojects: 5 },
+] as const;
+
+const unlimited = { enforceSelfServiceLimits: false };
+
+async function ensureUser(email: string, password: string, name: string) {
+  if (!(await findUserByEmail(email))) await createUser(cliActor, { email, password, name });
+}
+
 /**
- * Seeds the demo reseller once. Idempotent: the admin's email is the marker, so a restart (or a
- * second server) finds it and does nothing.
+ * Seeds the demo reseller: 3 projects, 30 labelled subprojects, an administrator, a developer
+ * bound to one project and a viewer bound to another. Each step checks before it writes, so
+ * running it again (every `npm start`) changes nothing.
  */
 export async function seedDemo(): Promise<{ created: boolean }> {
-  const [admin] = DEMO_SIGN_INS;
-  if (await findUserByEmail(admin.email)) return { created: false };
-  const account = await createAccount(cliActor, { name: DEMO_ACCOUNT_NAME, plan: "enterprise", currency: "EUR" });
-  await createUser(cliActor, { email: admin.email, password: admin.password, name: "Demo Admin" });
+  const db = await getDb();
+  const [existing] = await db.select().from(accounts).where(eq(accounts.name, DEMO_ACCOUNT_NAME));
+  const account = existing ?? (await createAccount(cliActor, { name: DEMO_ACCOUNT_NAME, plan: "enterprise", currency: "EUR" }));
+  const [admin, member, viewer] = DEMO_SIGN_INS;
+  await ensureUser(admin.email, admin.password, "Dana Admin");
+  await ensureUser(member.email, member.password, "Max Member");
+  await ensureUser(viewer.email, viewer.password, "Vera Viewer");
   await addAccountMember(cliActor, { accountId: account.id, email: admin.email, role: "admin" });
+
+  const tops = await db.select().from(projects).where(and(eq(projects.accountId, account.id), isNull(projects.parentId)));
+  if (tops.length > 0) return { created: false };
+  let n = 0;
+  const created = [];
+  for (const spec of DEMO_TREE) {
+    const project = await createProject(cliActor, { accountId: account.id, displayName: spec.name }, unlimited);
+    created.push(project);
+    for (let i = 0; i < spec.subprojects; i++, n++) {
+      const customer = CUSTOMERS[n % CUSTOMERS.length]!;
+      await createSubproject(
+        cliActor,
+        { parentProjectId: project.id, displayName: `${customer} ${spec.name === "Internal Tools" ? "Sandbox" : "Ltd"} ${Math.floor(n / CUSTOMERS.length) + 1}`, labels: { region: REGIONS[n % 3]!, tier: TIERS[Math.floor(n / 3) % 3]!, customer: customer.toLowerCase().replace(/ /g, "-") } },
+        unlimited,
+      );
+    }
+  }
+  await grantProjectRole(cliActor, { projectId: created[0]!.id, email: member.email, role: "developer" });
+  await grantProjectRole(cliActor, { projectId: created[1]!.id, email: viewer.email, role: "viewer" });
   return { created: true };
 }

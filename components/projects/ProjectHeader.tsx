@@ -1,0 +1,26 @@
+import { Breadcrumb } from "@/components/ui/Breadcrumb";
+import { Tabs } from "@/components/ui/Tabs";
+import type { NodeAccess } from "@/lib/authz/people";
+import { getAccount } from "@/lib/domain/accounts";
+
+/** Breadcrumb, title and section tabs of a top-level project page. */
+export async function ProjectHeader({ access, active }: { access: NodeAccess; active: "overview" | "members" | "settings" }) {
+  const account = await getAccount(access.node.accountId);
+  const base = `/projects/${access.node.id}`;
+  const tabs = [
+    { id: "overview", label: "Overview", href: base },
+    ...(access.permissions.has("member.read") ? [{ id: "members", label: "Members", href: `${base}/members` }] : []),
+    { id: "settings", label: "Settings", href: `${base}/settings` },
+  ];
+  return (
+    <header>
+      <Breadcrumb items={[{ label: account.name, href: `/?account=${account.id}` }, { label: access.node.displayName }]} />
+      <div className="mb-4 flex items-baseline gap-3">
+        <h1 className="text-2xl font-semibold">{access.node.displayName}</h1>
+        <span className="rounded bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-700">Project</span>
+        <code className="text-xs text-slate-500">{access.node.id}</code>
+      </div>
+      <Tabs items={tabs} active={active} />
+    </header>
+  );
+}

@@ -1,0 +1,19 @@
+import { randomBytes } from "node:crypto";
+import { monotonicFactory } from "ulid";
+
+/** Top-level project IDs: 32 lowercase hex characters, the public wire format's shape. */
+export function newProjectId(): string {
+  return randomBytes(16).toString("hex");
+}
+
+// Monotonic within a process, so subprojects created in one burst keep their creation order.
+const ulid = monotonicFactory();
+
+/** Subproject IDs: ULIDs (26 Crockford base32 characters), time-ordered. */
+export function newSubprojectId(): string {
+  return ulid();
+}
+
+export function isSubprojectId(id: string): boolean {
+  return /^[0-9A-HJKMNP-TV-Z]{26}$/.test(id);
+}
