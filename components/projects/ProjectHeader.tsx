@@ -2,13 +2,14 @@ import { Breadcrumb } from "@/components/ui/Breadcrumb";
 import { Tabs } from "@/components/ui/Tabs";
 import type { NodeAccess } from "@/lib/authz/people";
 import { getAccount } from "@/lib/domain/accounts";
+import { resourceTabs, type NodeTab } from "./node-tabs";
 
 /** Breadcrumb, title and section tabs of a top-level project page. */
-export async function ProjectHeader({ access, active }: { access: NodeAccess; active: "overview" | "members" | "settings" }) {
+export async function ProjectHeader({ access, active }: { access: NodeAccess; active: NodeTab }) {
   const account = await getAccount(access.node.accountId);
   const base = `/projects/${access.node.id}`;
   const tabs = [
-    { id: "overview", label: "Overview", href: base },
+    ...resourceTabs(access, base),
     ...(access.permissions.has("member.read") ? [{ id: "members", label: "Members", href: `${base}/members` }] : []),
     { id: "settings", label: "Settings", href: `${base}/settings` },
   ];

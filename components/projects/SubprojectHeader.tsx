@@ -3,9 +3,10 @@ import { Tabs } from "@/components/ui/Tabs";
 import type { NodeAccess } from "@/lib/authz/people";
 import { getAccount } from "@/lib/domain/accounts";
 import { getNode } from "@/lib/domain/projects";
+import { resourceTabs, type NodeTab } from "./node-tabs";
 
 /** Breadcrumb Account › Project › Subproject, title, state badges and section tabs. */
-export async function SubprojectHeader({ access, active }: { access: NodeAccess; active: "overview" }) {
+export async function SubprojectHeader({ access, active }: { access: NodeAccess; active: NodeTab }) {
   const [account, parent] = await Promise.all([getAccount(access.node.accountId), getNode(access.node.parentId!)]);
   const base = `/projects/${access.node.parentId}/subprojects/${access.node.id}`;
   return (
@@ -24,7 +25,7 @@ export async function SubprojectHeader({ access, active }: { access: NodeAccess;
         {access.node.deleted && <span className="rounded bg-red-100 px-2 py-0.5 text-xs font-medium text-red-800">Deleted</span>}
         <code className="text-xs text-slate-500">{access.node.id}</code>
       </div>
-      <Tabs items={[{ id: "overview", label: "Overview", href: base }]} active={active} />
+      <Tabs items={resourceTabs(access, base)} active={active} />
     </header>
   );
 }

@@ -5,3 +5,8 @@ export * from "./sign-in-throttle";
 export * from "./audit";
 export * from "./projects";
 export * from "./project-members";
+export * from "./access-keys";
+export * from "./apps";
+export * from "./numbers";
+export * from "./usage";
+export * from "./rate-limits";

@@ -39,3 +39,11 @@ export async function requireAccountPage(accountId: string, permission: AccountP
   if (!access || !access.permissions.has(permission)) notFound();
   return access;
 }
+
+/**
+ * Guard for resource pages that exist on both tiers (`/projects/{p}/numbers` and
+ * `/projects/{p}/subprojects/{s}/numbers`): the same checks as the two guards above.
+ */
+export async function requireNodePage(params: { projectId: string; subprojectId?: string }, permission: ProjectPermission): Promise<NodeAccess> {
+  return params.subprojectId ? requireSubprojectPage(params.projectId, params.subprojectId, permission) : requireProjectPage(params.projectId, permission);
+}

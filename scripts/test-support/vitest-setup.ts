@@ -13,3 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeDb();
 });
+
+// API tokens are signed with a secret derived from this (production sets its own).
+process.env.NEXTAUTH_SECRET ??= "vitest-secret-not-for-production-0000000000";

@@ -1,0 +1,3 @@
+import { tokenEndpoint } from "@/lib/api/oauth";
+
+export const POST = tokenEndpoint;

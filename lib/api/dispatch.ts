@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { authorizeKey, type KeyPrincipal } from "@/lib/authz/keys";
+import { secretDigest } from "@/lib/authz/secrets";
+import { touchAccessKey } from "@/lib/domain/access-keys";
+import { DomainError, fieldViolationsOf } from "@/lib/domain/errors";
+import { parseAuthorization } from "./credentials";
+import { isDatabaseUnavailable } from "./database-errors";
+import { ApiError, errorResponse } from "./errors";
+import { jsonBody, queryObject } from "./request-input";
+import { hitRateLimit, rateLimitHeaders } from "./rate-limit";
+import type { Router } from "./router";
+import { verifyAccessToken } from "./token";
+
+/** Per-credential limits per minute. HTTP Basic sends the long-lived secret every time: it is for testing and limited harder. */
+export const API_RATE_LIMITS = { bearer: Number(process.env.API_RATE_LIMIT_BEARER ?? 6000), basic: Number(process.env.API_RATE_LIMIT_BASIC ?? 600) };
+
+async function authenticate(request: Request): Promise<{ keyId: string; secretDigest?: string; via: "bearer" | "basic" }> {
+  const presented = parseAuthorization(request.headers.get("authorization"));
+  if (presented.kind === "bearer") {
+    const keyId = await verifyAccessToken(presented.token);
+    if (!keyId) throw new ApiError("UNAUTHENTICATED", "The access token is invalid or expired", [], { "WWW-Authenticate": 'Bearer error="invalid_token"' });
+    return { keyId, via: "bearer" };
+  }
+  if (presented.kind === "basic") return { keyId: presented.keyId, secretDigest: secretDigest(presented.secret), via: "basic" };
+  throw new ApiError("UNAUTHENTICATED", "Request is missing valid credentials: send a Bearer token from /oauth2/token", [], { "WWW-Authenticate": "Bearer" });
+}
+
+function invalidArgument(error: z.ZodError, prefix = ""): ApiError {
+  const violations = fieldViolationsOf(error).map((v) => ({ ...v, field: prefix && v.field !== "(body)" ? `${prefix}${v.field}` : v.field }));
+  return new ApiError("INVALID_ARGUMENT", `Invalid request: ${violations.map((v) => `${v.field}: ${v.description}`).join("; ")}`, violations);
+}
+
+function parseWith<S extends z.ZodType>(schema: S | undefined, value: unknown): unknown {
+  if (!schema) return value;
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalidArgument(result.error);
+  return result.data;
+}
+
+/**
+ * The one /v1 entry point: route → authenticate (Bearer JWT or Basic) → resolve key and target
+ * in one query → rate limit → validate → operation → wire-format response. Every failure
+ * leaves in the error envelope; a database outage is 503 UNAVAILABLE, never a stack trace.
+ */
+export async function dispatch(router: Router, request: Request, path: string): Promise<Response> {
+  let rateHeaders: Record<string, string> = {};
+  try {
+    const matched = router.match(request.method, path);
+    if (!matched.op) throw new ApiError("NOT_FOUND", matched.pathExists ? `Method ${request.method} is not supported on this resource` : "No such API resource");
+    const { op } = matched;
+    const credential = await authenticate(request);
+    const rawParams = matched.params;
+    const targetId = rawParams[op.target.param] ?? null;
+    const auth = await authorizeKey(credential, targetId);
+    if (!auth.ok) throw new ApiError("UNAUTHENTICATED", "The access key is unknown, deleted, or belongs to a deleted project");
+    const principal: KeyPrincipal = auth.principal;
+
+    const limit = await hitRateLimit(`key:${principal.keyId}:${credential.via}`, API_RATE_LIMITS[credential.via], 60);
+    rateHeaders = rateLimitHeaders(limit);
+    if (!limit.allowed) throw new ApiError("RESOURCE_EXHAUSTED", `Rate limit of ${limit.limit} requests per minute exceeded for this key`);
+    if (!principal.lastUsedAt || Date.now() - principal.lastUsedAt.getTime() > 60_000) void touchAccessKey(principal.keyId).catch(() => {});
+
+    if (principal.suspended) throw new ApiError("PERMISSION_DENIED", "This key's project is suspended");
+    const target = auth.target;
+    const hidden = !target || (target.deleted && !op.target.allowDeleted);
+    if (hidden) {
+      throw op.target.unreachable === "NOT_FOUND"
+        ? new ApiError("NOT_FOUND", `Resource ${targetId} not found`)
+        : new ApiError("PERMISSION_DENIED", `Permission denied on resource ${targetId}, or it does not exist`);
+    }
+    if (target.suspended && !op.target.allowSuspended) throw new ApiError("PERMISSION_DENIED", `Project ${target.id} is suspended`);
+
+    const params = parseWith(op.params, rawParams);
+    const query = parseWith(op.query, queryObject(new URL(request.url)));
+    const body = op.body ? parseWith(op.body, await jsonBody(request)) : undefined;
+    const result = await op.handle({
+      request,
+      params,
+      query,
+      body,
+      principal,
+      target,
+      actor: { type: "access_key", keyId: principal.keyId, label: `key ${principal.keyName} (${principal.keyId})` },
+    } as never);
+    return Response.json(result.body ?? {}, { status: result.status ?? 200, headers: { ...rateHeaders, ...result.headers } });
+  } catch (error) {
+    return toErrorResponse(error, rateHeaders, request);
+  }
+}
+
+export function toErrorResponse(error: unknown, headers: Record<string, string>, request: Request): Response {
+  if (error instanceof ApiError) return errorResponse(new ApiError(error.status, error.message, error.fieldViolations, { ...headers, ...error.headers }));
+  if (error instanceof DomainError) return errorResponse(new ApiError(error.code, error.message, error.fieldViolations, headers));
+  if (isDatabaseUnavailable(error)) return errorResponse(new ApiError("UNAVAILABLE", "The service is temporarily unavailable. Retry shortly.", [], { ...headers, "Retry-After": "1" }));
+  console.error(JSON.stringify({ level: "error", msg: "api request failed", method: request.method, url: request.url, error: String(error), stack: (error as Error)?.stack }));
+  return errorResponse(new ApiError("INTERNAL", "Internal error", [], headers));
+}
