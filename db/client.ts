@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -55,9 +56,32 @@ function connection(): Promise<Connection> {
   return g[globalKey];
 }
 
-/** The process-wide database handle. */
+// The transaction a whole request runs in, when its entry point opened one (see withTransaction).
+const ambient = new AsyncLocalStorage<Transaction>();
+
+/**
+ * The database handle: the ambient request transaction when there is one, so every read and
+ * write of a request (and the transactions verbs open, which become savepoints) share it;
+ * otherwise the process-wide connection.
+ */
 export async function getDb(): Promise<Database> {
-  return (await connection()).db;
+  return ambient.getStore() ?? (await connection()).db;
+}
+
+/**
+ * Runs `fn` in one transaction that every getDb() call inside joins. The /v1 dispatcher uses it
+ * so that a mutation, its audit row and its idempotency record commit (or vanish) together.
+ */
+export async function withTransaction<T>(fn: () => Promise<T>): Promise<T> {
+  const current = ambient.getStore();
+  if (current) return fn();
+  const db = (await connection()).db;
+  return db.transaction((tx) => ambient.run(tx, fn));
+}
+
+/** Runs `fn` outside any ambient transaction (work that must commit on its own). */
+export function outsideTransaction<T>(fn: () => T): T {
+  return ambient.exit(fn);
 }
 
 export async function getDatabaseKind(): Promise<DatabaseKind> {

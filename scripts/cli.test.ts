@@ -76,3 +76,18 @@ describe("admin CLI: account tree", () => {
     expect((await cli("set-plan", "--account", accountId, "--plan", "standard", "--project-limit", "-1")).code).toBe(2);
   });
 });
+
+describe("admin CLI: access keys", () => {
+  it("bootstraps an access key and prints the secret once, usable for a token", { timeout: 60_000 }, async () => {
+    const { accountId } = JSON.parse((await cli("create-account", "--name", "Key Co", "--plan", "enterprise", "--json")).stdout) as { accountId: string };
+    const { projectId } = JSON.parse((await cli("create-project", "--account", accountId, "--name", "Automation", "--json")).stdout) as { projectId: string };
+    const created = await cli("create-access-key", "--project", projectId, "--name", "bootstrap", "--json");
+    const key = JSON.parse(created.stdout) as { accessKeyId: string; secret: string; projectId: string };
+    expect(key).toMatchObject({ accessKeyId: expect.stringMatching(/^[0-9a-f-]{36}$/), secret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), projectId });
+    const { tokenFor } = await import("@/scripts/test-support/api");
+    if (process.env.DATABASE_URL) expect(await tokenFor({ keyId: key.accessKeyId, secret: key.secret })).toMatch(/^ey/);
+    const duplicate = await cli("create-access-key", "--project", projectId, "--name", "bootstrap");
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stderr).toMatch(/already exists/);
+  });
+});

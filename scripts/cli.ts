@@ -10,8 +10,10 @@ import { DomainError } from "@/lib/domain/errors";
 import { UsageError, type CliCommand } from "./cli/command";
 import { peopleCommands } from "./cli/people";
 import { treeCommands } from "./cli/tree";
+import { keyCommands } from "./cli/keys";
+import { maintenanceCommands } from "./cli/maintenance";
 
-const commands: CliCommand[] = [...peopleCommands, ...treeCommands];
+const commands: CliCommand[] = [...peopleCommands, ...treeCommands, ...keyCommands, ...maintenanceCommands];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -12,8 +12,11 @@ export default async function PortalLayout({ children }: { children: React.React
   for (const a of accounts) {
     const prefix = accounts.length > 1 ? `${a.name}: ` : "";
     if (accounts.length > 1) nav.push({ href: `/?account=${a.accountId}`, label: `${a.name}` });
-    if (accountPermissionsFor(a.role as AccountRole).has("account.members.read")) nav.push({ href: `/accounts/${a.accountId}/users`, label: `${prefix}Users` });
+    const permissions = accountPermissionsFor(a.role as AccountRole);
+    if (permissions.has("account.members.read")) nav.push({ href: `/accounts/${a.accountId}/users`, label: `${prefix}Users` });
+    if (permissions.has("audit.read")) nav.push({ href: `/accounts/${a.accountId}/audit`, label: `${prefix}Audit log` });
   }
+  nav.push({ href: "/api-reference", label: "API reference" });
   return (
     <QueryProvider>
       <PortalShell user={user} nav={nav}>

@@ -11,6 +11,8 @@ export async function ProjectHeader({ access, active }: { access: NodeAccess; ac
   const tabs = [
     ...resourceTabs(access, base),
     ...(access.permissions.has("member.read") ? [{ id: "members", label: "Members", href: `${base}/members` }] : []),
+    ...(access.permissions.has("audit.read") ? [{ id: "audit", label: "Audit log", href: `${base}/audit` }] : []),
+    ...(access.permissions.has("project.update") ? [{ id: "webhooks", label: "Webhooks", href: `${base}/webhooks` }] : []),
     { id: "settings", label: "Settings", href: `${base}/settings` },
   ];
   return (

@@ -1,6 +1,6 @@
 import type { NodeAccess } from "@/lib/authz/people";
 
-export type NodeTab = "overview" | "numbers" | "apps" | "keys" | "members" | "settings";
+export type NodeTab = "overview" | "numbers" | "apps" | "keys" | "members" | "audit" | "webhooks" | "settings";
 
 /** The resource sections a project and a subproject share, shown when the person may read them. */
 export function resourceTabs(access: NodeAccess, base: string) {

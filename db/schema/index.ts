@@ -10,3 +10,5 @@ export * from "./apps";
 export * from "./numbers";
 export * from "./usage";
 export * from "./rate-limits";
+export * from "./idempotency";
+export * from "./webhooks";

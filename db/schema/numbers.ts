@@ -45,6 +45,9 @@ export const phoneNumbers = pgTable(
     foreignKey({ name: "phone_numbers_sms_app_fk", columns: [t.smsServicePlanId, t.projectId], foreignColumns: [apps.id, apps.projectId] }),
     foreignKey({ name: "phone_numbers_voice_app_fk", columns: [t.voiceAppId, t.projectId], foreignColumns: [apps.id, apps.projectId] }),
     index("phone_numbers_available_idx").on(t.regionCode, t.type, t.phoneNumber).where(sql`${t.projectId} is null`),
+    // Deleting an app checks these references; without indexes that would scan the inventory.
+    index("phone_numbers_sms_app_idx").on(t.smsServicePlanId, t.projectId).where(sql`${t.smsServicePlanId} is not null`),
+    index("phone_numbers_voice_app_idx").on(t.voiceAppId, t.projectId).where(sql`${t.voiceAppId} is not null`),
     index("phone_numbers_project_idx").on(t.projectId, t.phoneNumber).where(sql`${t.projectId} is not null`),
   ],
 );

@@ -6,7 +6,11 @@ import { DomainError, fieldViolationsOf } from "@/lib/domain/errors";
 import { parseAuthorization } from "./credentials";
 import { isDatabaseUnavailable } from "./database-errors";
 import { ApiError, errorResponse } from "./errors";
-import { jsonBody, queryObject } from "./request-input";
+import { bodyTextOf, parseJson, queryObject } from "./request-input";
+import { assertIfMatch, etagOf } from "./etag";
+import { claimIdempotencyKey, rememberResponse, requestHash, validIdempotencyKey } from "./idempotency";
+import type { OperationResult } from "./operation";
+import { outsideTransaction, withTransaction } from "@/db/client";
 import { hitRateLimit, rateLimitHeaders } from "./rate-limit";
 import type { Router } from "./router";
 import { verifyAccessToken } from "./token";
@@ -58,7 +62,7 @@ export async function dispatch(router: Router, request: Request, path: string): 
     const limit = await hitRateLimit(`key:${principal.keyId}:${credential.via}`, API_RATE_LIMITS[credential.via], 60);
     rateHeaders = rateLimitHeaders(limit);
     if (!limit.allowed) throw new ApiError("RESOURCE_EXHAUSTED", `Rate limit of ${limit.limit} requests per minute exceeded for this key`);
-    if (!principal.lastUsedAt || Date.now() - principal.lastUsedAt.getTime() > 60_000) void touchAccessKey(principal.keyId).catch(() => {});
+    if (!principal.lastUsedAt || Date.now() - principal.lastUsedAt.getTime() > 60_000) void outsideTransaction(() => touchAccessKey(principal.keyId)).catch(() => {});
 
     if (principal.suspended) throw new ApiError("PERMISSION_DENIED", "This key's project is suspended");
     const target = auth.target;
@@ -72,24 +76,51 @@ export async function dispatch(router: Router, request: Request, path: string): 
 
     const params = parseWith(op.params, rawParams);
     const query = parseWith(op.query, queryObject(new URL(request.url)));
-    const body = op.body ? parseWith(op.body, await jsonBody(request)) : undefined;
-    const result = await op.handle({
+    const bodyText = op.body ? await bodyTextOf(request) : "";
+    const body = op.body ? parseWith(op.body, parseJson(bodyText)) : undefined;
+    const ctx = {
       request,
       params,
       query,
       body,
       principal,
       target,
-      actor: { type: "access_key", keyId: principal.keyId, label: `key ${principal.keyName} (${principal.keyId})` },
-    } as never);
-    return Response.json(result.body ?? {}, { status: result.status ?? 200, headers: { ...rateHeaders, ...result.headers } });
+      actor: { type: "access_key" as const, keyId: principal.keyId, label: `key ${principal.keyName} (${principal.keyId})` },
+    } as never;
+
+    let result: OperationResult & { status: number };
+    if (op.method === "GET") {
+      const r = await op.handle(ctx);
+      result = { ...r, status: r.status ?? 200 };
+    } else {
+      // A mutation, its audit row, its webhook outbox rows and its idempotency record commit together.
+      const idempotencyKey = request.headers.get("idempotency-key");
+      if (idempotencyKey !== null && !validIdempotencyKey(idempotencyKey)) throw new ApiError("INVALID_ARGUMENT", "Idempotency-Key must be 1-255 printable ASCII characters");
+      const hash = requestHash(op.method, path, bodyText);
+      result = await withTransaction(async () => {
+        if (idempotencyKey) {
+          const replay = await claimIdempotencyKey(principal.keyId, idempotencyKey, hash);
+          if (replay) return { ...replay, status: replay.status ?? 200 };
+        }
+        const ifMatch = request.headers.get("if-match");
+        if (ifMatch && op.current) assertIfMatch(ifMatch, await op.current(ctx));
+        const r = await op.handle(ctx);
+        const headers: Record<string, string> = { ...r.headers };
+        if (op.current && (r.status ?? 200) === 200) headers.ETag = etagOf(r.body);
+        const done = { ...r, status: r.status ?? 200, headers };
+        if (idempotencyKey) await rememberResponse(principal.keyId, idempotencyKey, hash, done);
+        return done;
+      });
+    }
+    const etag: Record<string, string> = op.method === "GET" && result.status === 200 ? { ETag: etagOf(result.body ?? {}) } : {};
+    return Response.json(result.body ?? {}, { status: result.status, headers: { ...rateHeaders, ...etag, ...result.headers } });
   } catch (error) {
     return toErrorResponse(error, rateHeaders, request);
   }
 }
 
 export function toErrorResponse(error: unknown, headers: Record<string, string>, request: Request): Response {
-  if (error instanceof ApiError) return errorResponse(new ApiError(error.status, error.message, error.fieldViolations, { ...headers, ...error.headers }));
+  if (error instanceof ApiError) return errorResponse(new ApiError(error.status, error.message, error.fieldViolations, { ...headers, ...error.headers }, error.httpCode));
   if (error instanceof DomainError) return errorResponse(new ApiError(error.code, error.message, error.fieldViolations, headers));
   if (isDatabaseUnavailable(error)) return errorResponse(new ApiError("UNAVAILABLE", "The service is temporarily unavailable. Retry shortly.", [], { ...headers, "Retry-After": "1" }));
   console.error(JSON.stringify({ level: "error", msg: "api request failed", method: request.method, url: request.url, error: String(error), stack: (error as Error)?.stack }));

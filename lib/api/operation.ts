@@ -49,6 +49,11 @@ export interface Operation<PS extends z.ZodType = z.ZodType, QS extends z.ZodTyp
   body?: BS;
   response: z.ZodType;
   target: TargetRule;
+  /**
+   * The resource's current wire representation (read under a row lock inside the request
+   * transaction): enables ETag / If-Match on PATCH and DELETE.
+   */
+  current?(ctx: OperationContext<z.output<PS>, z.output<QS>, z.output<BS>>): Promise<unknown>;
   handle(ctx: OperationContext<z.output<PS>, z.output<QS>, z.output<BS>>): Promise<OperationResult>;
 }
 

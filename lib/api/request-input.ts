@@ -12,16 +12,21 @@ export function queryObject(url: URL): Record<string, string | string[]> {
   return out;
 }
 
-/** The JSON body, `{}` when empty (the SDK sends bodiless POSTs), 400 when malformed or too large. */
-export async function jsonBody(request: Request): Promise<unknown> {
+/** The raw body, refused (400) past the size limit, whatever Content-Length claimed. */
+export async function bodyTextOf(request: Request): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > MAX_BODY_BYTES) throw new ApiError("INVALID_ARGUMENT", `Request body exceeds ${MAX_BODY_BYTES} bytes`);
   const text = await request.text();
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ApiError("INVALID_ARGUMENT", `Request body exceeds ${MAX_BODY_BYTES} bytes`);
+  return text;
+}
+
+/** The JSON body, `{}` when empty (the SDK sends bodiless POSTs), 400 when malformed. */
+export function parseJson(text: string): unknown {
   if (!text.trim()) return {};
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError("INVALID_ARGUMENT", "Request body is not valid JSON");
+    throw new ApiError("INVALID_ARGUMENT", "Request body is not valid JSON", [{ field: "(body)", description: "is not valid JSON" }]);
   }
 }

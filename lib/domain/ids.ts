@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { monotonicFactory } from "ulid";
 
 /** Top-level project IDs: 32 lowercase hex characters, the public wire format's shape. */
@@ -16,4 +16,15 @@ export function newSubprojectId(): string {
 
 export function isSubprojectId(id: string): boolean {
   return /^[0-9A-HJKMNP-TV-Z]{26}$/.test(id);
+}
+
+/**
+ * App IDs in the shapes the upstream APIs use for each product: SMS service plans are 32
+ * lowercase hex characters, Conversation apps ULIDs, Voice and Verification apps UUIDs
+ * (their "application keys"). Clients that validate IDs by shape keep working against us.
+ */
+export function newAppId(kind: "sms_service_plan" | "conversation" | "voice" | "verification"): string {
+  if (kind === "sms_service_plan") return randomBytes(16).toString("hex");
+  if (kind === "conversation") return ulid();
+  return randomUUID();
 }

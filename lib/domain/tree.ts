@@ -128,3 +128,23 @@ export async function countSubprojects(parentId: string, filter: Pick<TreeFilter
     .where(and(eq(projects.parentId, parentId), isNull(projects.deletedAt), q ? ilike(projects.displayName, likePattern(q)) : undefined, labelCondition(projects.labels, filter.label)));
   return Number(row?.n ?? 0);
 }
+
+/**
+ * Subprojects in ID (= creation, ULID) order for the automation API. The keyset cursor is the
+ * last ID seen, so pages stay stable while others insert and delete concurrently: nothing is
+ * skipped or repeated.
+ */
+export async function listSubprojectsById(parentId: string, page: { pageSize: number; pageToken?: string | null; showDeleted?: boolean }): Promise<{ subprojects: ProjectNode[]; nextPageToken: string }> {
+  const db = await getDb();
+  const after = page.pageToken ? decodeCursor(page.pageToken, 1) : null;
+  if (page.pageToken && !after) throw new DomainError("INVALID_ARGUMENT", "Invalid pageToken", [{ field: "pageToken", description: "is not a token this API returned" }]);
+  const rows = await db
+    .select()
+    .from(projects)
+    .where(and(eq(projects.parentId, parentId), page.showDeleted ? undefined : isNull(projects.deletedAt), after ? gt(projects.id, after[0]!) : undefined))
+    .orderBy(asc(projects.id))
+    .limit(page.pageSize + 1);
+  const items = rows.slice(0, page.pageSize).map(toNode);
+  const last = items[items.length - 1];
+  return { subprojects: items, nextPageToken: rows.length > page.pageSize && last ? encodeCursor([last.id]) : "" };
+}

@@ -7,7 +7,9 @@ import { addAccountMember } from "@/lib/domain/memberships";
 import { grantProjectRole } from "@/lib/domain/project-members";
 import { createProject, createSubproject } from "@/lib/domain/projects";
 import { createUser, findUserByEmail } from "@/lib/domain/users";
+import { seedDemoNumbers } from "@/lib/domain/number-inventory";
 import { DEMO_SIGN_INS } from "./demo-sign-ins";
+import { seedDemoApps } from "./demo-apps";
 
 export const DEMO_ACCOUNT_NAME = "Demo Reseller";
 
@@ -60,5 +62,10 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   }
   await grantProjectRole(cliActor, { projectId: created[0]!.id, email: member.email, role: "developer" });
   await grantProjectRole(cliActor, { projectId: created[1]!.id, email: viewer.email, role: "viewer" });
+  // A few customers already configured, so the resource pages are not empty on first look.
+  const retailSubprojects = await db.select({ id: projects.id }).from(projects).where(eq(projects.parentId, created[0]!.id)).orderBy(projects.id).limit(3);
+  const configured = [created[0]!.id, ...retailSubprojects.map((s) => s.id)];
+  await seedDemoApps(configured);
+  await seedDemoNumbers(retailSubprojects.map((s) => s.id));
   return { created: true };
 }

@@ -2,6 +2,7 @@ import { tokenEndpoint } from "@/lib/api/oauth";
 import { v1RouteHandler } from "@/lib/api/v1";
 import { cliActor } from "@/lib/domain/actor";
 import { createAccessKey } from "@/lib/domain/access-keys";
+import { assertConformsToOpenApi } from "./openapi-conformance";
 
 const v1 = v1RouteHandler("/v1");
 const v1alpha1 = v1RouteHandler("/v1alpha1");
@@ -57,5 +58,8 @@ export async function api<T = Record<string, unknown>>(
   const request = new Request(`http://api.test${path}`, { method, headers, body });
   const response = await (path.startsWith("/v1alpha1/") ? v1alpha1 : v1)(request);
   const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as T, headers: response.headers };
+  const parsed = (text ? JSON.parse(text) : {}) as T;
+  // Every API response a test sees must match the published OpenAPI document.
+  assertConformsToOpenApi(method, path, response.status, parsed);
+  return { status: response.status, body: parsed, headers: response.headers };
 }

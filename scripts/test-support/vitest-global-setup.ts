@@ -12,7 +12,9 @@ export default async function setup(project: TestProject) {
     drop = fresh.drop;
     const { migrateDatabase } = await import("../../db/migrate");
     const { closeDb } = await import("../../db/client");
+    const { ensureNumberInventory } = await import("../../lib/domain/number-inventory");
     await migrateDatabase();
+    await ensureNumberInventory();
     await closeDb();
   } else {
     delete process.env.DATABASE_URL;

@@ -7,6 +7,8 @@ beforeAll(async () => {
     process.env.PGLITE_DIR = "memory://";
     const { migrateDatabase } = await import("../../db/migrate");
     await migrateDatabase();
+    const { ensureNumberInventory } = await import("../../lib/domain/number-inventory");
+    await ensureNumberInventory();
   }
 });
 

@@ -1,0 +1,14 @@
+/** An amount in integer minor units of an ISO 4217 currency. */
+export interface Money {
+  currency: string;
+  minor: number;
+}
+
+/** "2.00" from 200: the public wire format's decimal string (two decimals assumed), without float rounding. */
+export function decimalAmount(minor: number, digits = 2): string {
+  const sign = minor < 0 ? "-" : "";
+  const abs = Math.abs(Math.trunc(minor));
+  const scale = 10 ** digits;
+  const fraction = digits > 0 ? `.${String(abs % scale).padStart(digits, "0")}` : "";
+  return `${sign}${Math.floor(abs / scale)}${fraction}`;
+}

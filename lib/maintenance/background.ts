@@ -1,0 +1,34 @@
+import { pruneSignInFailures } from "@/lib/auth/sign-in-throttle";
+import { pruneIdempotencyRecords } from "@/lib/api/idempotency";
+import { pruneRateLimitWindows } from "@/lib/api/rate-limit";
+import { cliActor } from "@/lib/domain/actor";
+import { purgeExpiredSubprojects } from "@/lib/domain/subproject-lifecycle";
+import { deliverDueWebhooks } from "@/lib/webhooks/deliver";
+
+/** Housekeeping every instance may run: each step is safe to run concurrently (SKIP LOCKED, idempotent deletes). */
+export async function runMaintenance() {
+  const purge = await purgeExpiredSubprojects({ ...cliActor, label: "purge job" });
+  await pruneIdempotencyRecords();
+  await pruneRateLimitWindows();
+  await pruneSignInFailures();
+  return purge;
+}
+
+function every(ms: number, task: () => Promise<unknown>, name: string) {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    task()
+      .catch((error: unknown) => console.error(JSON.stringify({ level: "warn", msg: `${name} failed`, error: String(error) })))
+      .finally(() => (running = false));
+  }, ms);
+  timer.unref();
+  return timer;
+}
+
+/** Starts the webhook sender (every 2 s) and maintenance (every 10 min) in this server process. */
+export function startBackgroundWork(): () => void {
+  const timers = [every(2_000, () => deliverDueWebhooks(), "webhook delivery"), every(10 * 60_000, runMaintenance, "maintenance")];
+  return () => timers.forEach(clearInterval);
+}
