@@ -12,3 +12,5 @@ export * from "./usage";
 export * from "./rate-limits";
 export * from "./idempotency";
 export * from "./webhooks";
+export * from "./costs";
+export * from "./bulk-imports";
