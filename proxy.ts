@@ -1,6 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/csp";
+import { REQUEST_ID_HEADER, requestIdOf } from "@/lib/observability/log";
 
 // Pages anyone may open; every other page needs a session.
 const PUBLIC_PAGES = ["/signin"];
@@ -24,8 +25,11 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
+  const requestId = requestIdOf(request.headers);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
 

@@ -5,7 +5,9 @@ import type { NodeAccess } from "@/lib/authz/people";
 import { DomainError } from "@/lib/domain/errors";
 import { listLinkableApps } from "@/lib/domain/number-config";
 import { listActiveNumbers, listAvailableRegions } from "@/lib/domain/numbers";
+import { getNode } from "@/lib/domain/projects";
 import { formatMoney, TYPE_LABELS } from "./format";
+import { MoveNumberButton } from "./MoveNumberButton";
 import { NumberActions } from "./NumberActions";
 import { RentNumberPanel } from "./RentNumberPanel";
 
@@ -40,6 +42,9 @@ export async function NumbersPage({ access, pageToken, pattern }: { access: Node
   const servicePlans = apps.filter((a) => a.kind === "sms_service_plan");
   const voiceApps = apps.filter((a) => a.kind === "voice");
   const appName = new Map(apps.map((a) => [a.id, a.displayName]));
+  // Moves stay inside the project family, so the picker searches the top-level project's subprojects.
+  const top = node.parentId ? await getNode(node.parentId) : null;
+  const topProject = { id: node.parentId ?? node.id, displayName: top?.displayName ?? node.displayName };
   const link = (token?: string) => {
     const params = new URLSearchParams();
     if (filter) params.set("pattern", filter);
@@ -113,6 +118,7 @@ export async function NumbersPage({ access, pageToken, pattern }: { access: Node
                         servicePlans={servicePlans}
                         voiceApps={voiceApps}
                       />
+                      <MoveNumberButton nodeId={node.id} topProject={topProject} phoneNumber={n.phoneNumber} />
                     </td>
                   )}
                 </tr>

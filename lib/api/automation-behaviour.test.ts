@@ -114,3 +114,19 @@ describe("rate limits", () => {
     }
   });
 });
+
+describe("request IDs", () => {
+  it("every API response carries X-Request-Id, echoing a sane one from the caller", async () => {
+    const { project } = await makeTree();
+    const token = await tokenFor(await makeKey(project.id));
+    const fresh = await api("GET", `/v1/projects/${project.id}/accessKeys`, { token });
+    expect(fresh.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const echoed = await api("GET", `/v1/projects/${project.id}/accessKeys`, { token, headers: { "x-request-id": "lb-1234.abc" } });
+    expect(echoed.headers.get("x-request-id")).toBe("lb-1234.abc");
+    const unsafe = await api("GET", `/v1/projects/${project.id}/accessKeys`, { token, headers: { "x-request-id": "<script>" } });
+    expect(unsafe.headers.get("x-request-id")).not.toBe("<script>");
+    const failed = await api("GET", `/v1/nowhere`, { token });
+    expect(failed.status).toBe(404);
+    expect(failed.headers.get("x-request-id")).toBeTruthy();
+  });
+});

@@ -13,6 +13,7 @@ import type { OperationResult } from "./operation";
 import { outsideTransaction, withTransaction } from "@/db/client";
 import { hitRateLimit, rateLimitHeaders } from "./rate-limit";
 import type { Router } from "./router";
+import { log, REQUEST_ID_HEADER, requestIdOf } from "@/lib/observability/log";
 import { verifyAccessToken } from "./token";
 
 /** Per-credential limits per minute. HTTP Basic sends the long-lived secret every time: it is for testing and limited harder. */
@@ -47,6 +48,15 @@ function parseWith<S extends z.ZodType>(schema: S | undefined, value: unknown): 
  * leaves in the error envelope; a database outage is 503 UNAVAILABLE, never a stack trace.
  */
 export async function dispatch(router: Router, request: Request, path: string): Promise<Response> {
+  const started = performance.now();
+  const requestId = requestIdOf(request.headers);
+  const response = await handle(router, request, path, requestId);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
+  log(response.status >= 500 ? "error" : "info", "api request", { requestId, method: request.method, path, status: response.status, ms: Math.round(performance.now() - started) });
+  return response;
+}
+
+async function handle(router: Router, request: Request, path: string, requestId: string): Promise<Response> {
   let rateHeaders: Record<string, string> = {};
   try {
     const matched = router.match(request.method, path);
@@ -115,14 +125,15 @@ export async function dispatch(router: Router, request: Request, path: string): 
     const etag: Record<string, string> = op.method === "GET" && result.status === 200 ? { ETag: etagOf(result.body ?? {}) } : {};
     return Response.json(result.body ?? {}, { status: result.status, headers: { ...rateHeaders, ...etag, ...result.headers } });
   } catch (error) {
-    return toErrorResponse(error, rateHeaders, request);
+    return toErrorResponse(error, rateHeaders, request, requestId);
   }
 }
 
-export function toErrorResponse(error: unknown, headers: Record<string, string>, request: Request): Response {
+export function toErrorResponse(error: unknown, headers: Record<string, string>, request: Request, requestId?: string): Response {
   if (error instanceof ApiError) return errorResponse(new ApiError(error.status, error.message, error.fieldViolations, { ...headers, ...error.headers }, error.httpCode));
   if (error instanceof DomainError) return errorResponse(new ApiError(error.code, error.message, error.fieldViolations, headers));
   if (isDatabaseUnavailable(error)) return errorResponse(new ApiError("UNAVAILABLE", "The service is temporarily unavailable. Retry shortly.", [], { ...headers, "Retry-After": "1" }));
-  console.error(JSON.stringify({ level: "error", msg: "api request failed", method: request.method, url: request.url, error: String(error), stack: (error as Error)?.stack }));
+  // The stack goes to the log, never to the client.
+  log("error", "api request failed", { requestId, method: request.method, url: request.url, error: String(error), stack: (error as Error)?.stack });
   return errorResponse(new ApiError("INTERNAL", "Internal error", [], headers));
 }

@@ -95,3 +95,18 @@ export async function authorizeKey(credential: { keyId: string; secretDigest?: s
     : null;
   return { ok: true, principal, target: node && keyReaches(principal, node) ? node : null };
 }
+
+/**
+ * A second node named in a request body (e.g. a move's target): returned when the key reaches
+ * it, null otherwise — the same answer for "not yours" and "not there".
+ */
+export async function reachableNode(principal: KeyPrincipal, nodeId: string): Promise<TargetNode | null> {
+  if (!NODE_ID.test(nodeId)) return null;
+  const db = await getDb();
+  const [row] = rowsOf<{ id: string; parent_id: string | null; account_id: string; display_name: string; deleted: boolean; suspended: boolean }>(
+    await db.execute(sql`select id, parent_id, account_id, display_name, deleted_at is not null as deleted, suspended_at is not null as suspended from projects where id = ${nodeId}`),
+  );
+  if (!row || row.deleted) return null;
+  const node: TargetNode = { id: row.id, parentId: row.parent_id, accountId: row.account_id, displayName: row.display_name, deleted: row.deleted, suspended: row.suspended };
+  return keyReaches(principal, node) ? node : null;
+}

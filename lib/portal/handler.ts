@@ -7,6 +7,8 @@ import type { Actor } from "@/lib/domain/actor";
 import { DomainError, type DomainErrorCode } from "@/lib/domain/errors";
 import { findUserById, type PublicUser } from "@/lib/domain/users";
 import { isSameOriginRequest } from "@/lib/security/same-origin";
+import { isDatabaseUnavailable } from "@/lib/api/database-errors";
+import { log, REQUEST_ID_HEADER, requestIdOf } from "@/lib/observability/log";
 
 const STATUS: Record<DomainErrorCode, number> = {
   INVALID_ARGUMENT: 400,
@@ -45,12 +47,24 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+export interface PortalHandlerOptions {
+  /** Leave the body unread (`ctx.body` is undefined): file uploads read `ctx.request` with their own size limit. */
+  rawBody?: boolean;
+}
+
 /**
  * The one wrapper for portal route handlers: session → person (from the database, every
  * request), cross-site refusal for mutations, JSON body, permission helpers, and error mapping.
  */
-export function portalHandler<P = Record<string, string>>(handler: (ctx: PortalContext<P>) => Promise<unknown>) {
+export function portalHandler<P = Record<string, string>>(handler: (ctx: PortalContext<P>) => Promise<unknown>, options: PortalHandlerOptions = {}) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const requestId = requestIdOf(request.headers);
+    const response = await run(request, context, requestId);
+    response.headers.set(REQUEST_ID_HEADER, requestId);
+    return response;
+  };
+
+  async function run(request: Request, context: { params: Promise<P> }, requestId: string): Promise<Response> {
     try {
       const mutating = !["GET", "HEAD"].includes(request.method);
       if (mutating && !isSameOriginRequest(request.headers, request.url)) {
@@ -65,7 +79,7 @@ export function portalHandler<P = Record<string, string>>(handler: (ctx: PortalC
         user,
         actor: { type: "user", userId: user.id, label: user.email },
         params: await context.params,
-        body: mutating ? await readJson(request) : undefined,
+        body: mutating && !options.rawBody ? await readJson(request) : undefined,
         async authorizeNode(nodeId, permission) {
           const access = await resolveNodeAccess(user.id, nodeId);
           if (!access) throw new DomainError("NOT_FOUND", "Not found");
@@ -83,8 +97,9 @@ export function portalHandler<P = Record<string, string>>(handler: (ctx: PortalC
       return result instanceof Response ? result : Response.json(result ?? {});
     } catch (error) {
       if (error instanceof DomainError) return errorResponse(STATUS[error.code], error.code, error.message, error.fieldViolations);
-      console.error(JSON.stringify({ level: "error", msg: "portal handler failed", url: request.url, error: String(error) }));
+      if (isDatabaseUnavailable(error)) return errorResponse(503, "UNAVAILABLE", "The service is briefly unavailable. Try again in a moment.");
+      log("error", "portal handler failed", { requestId, url: request.url, error: String(error), stack: (error as Error)?.stack });
       return errorResponse(500, "INTERNAL", "Something went wrong on our side. Try again.");
     }
-  };
+  }
 }

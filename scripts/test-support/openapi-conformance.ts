@@ -17,7 +17,13 @@ const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, "~0").r
  */
 export function assertConformsToOpenApi(method: string, path: string, status: number, body: unknown): void {
   const versionless = path.replace(/^\/v1(alpha1)?/, "").split("?")[0]!;
-  const matched = router.match(method, decodeURIComponent(versionless));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(versionless);
+  } catch {
+    return; // not a path any operation can match
+  }
+  const matched = router.match(method, decoded);
   if (!matched.op) return; // unknown routes answer the generic 404 envelope
   const key = `${method} ${matched.op.path} ${status}`;
   let validate = compiled.get(key);

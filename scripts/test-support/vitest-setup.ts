@@ -1,3 +1,6 @@
+// Request logs are for servers; tests only want warnings and errors.
+process.env.LOG_LEVEL ??= "warn";
+
 import { afterAll, beforeAll } from "vitest";
 import { closeDb } from "../../db/client";
 
