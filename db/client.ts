@@ -33,7 +33,10 @@ async function connect(): Promise<Connection> {
     const client = postgres(url, {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       onnotice: () => {},
-      connect_timeout: 5,
+      // Fail fast while the database is down, so requests answer 503 instead of queueing.
+      connect_timeout: 3,
+      idle_timeout: 60,
+      max_lifetime: 30 * 60,
     });
     return { db: drizzle(client, { schema }) as unknown as Database, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }

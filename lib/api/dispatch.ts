@@ -13,6 +13,7 @@ import type { OperationResult } from "./operation";
 import { outsideTransaction, withTransaction } from "@/db/client";
 import { hitRateLimit, rateLimitHeaders } from "./rate-limit";
 import type { Router } from "./router";
+import { withinDeadline } from "./deadline";
 import { log, REQUEST_ID_HEADER, requestIdOf } from "@/lib/observability/log";
 import { verifyAccessToken } from "./token";
 
@@ -50,7 +51,7 @@ function parseWith<S extends z.ZodType>(schema: S | undefined, value: unknown): 
 export async function dispatch(router: Router, request: Request, path: string): Promise<Response> {
   const started = performance.now();
   const requestId = requestIdOf(request.headers);
-  const response = await handle(router, request, path, requestId);
+  const response = await withinDeadline(handle(router, request, path, requestId)).catch((error: unknown) => toErrorResponse(error, {}, request, requestId));
   response.headers.set(REQUEST_ID_HEADER, requestId);
   log(response.status >= 500 ? "error" : "info", "api request", { requestId, method: request.method, path, status: response.status, ms: Math.round(performance.now() - started) });
   return response;

@@ -8,6 +8,7 @@ import { DomainError, type DomainErrorCode } from "@/lib/domain/errors";
 import { findUserById, type PublicUser } from "@/lib/domain/users";
 import { isSameOriginRequest } from "@/lib/security/same-origin";
 import { isDatabaseUnavailable } from "@/lib/api/database-errors";
+import { withinDeadline } from "@/lib/api/deadline";
 import { log, REQUEST_ID_HEADER, requestIdOf } from "@/lib/observability/log";
 
 const STATUS: Record<DomainErrorCode, number> = {
@@ -59,7 +60,7 @@ export interface PortalHandlerOptions {
 export function portalHandler<P = Record<string, string>>(handler: (ctx: PortalContext<P>) => Promise<unknown>, options: PortalHandlerOptions = {}) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const requestId = requestIdOf(request.headers);
-    const response = await run(request, context, requestId);
+    const response = await withinDeadline(run(request, context, requestId)).catch(() => errorResponse(503, "UNAVAILABLE", "The service did not answer in time. Try again in a moment."));
     response.headers.set(REQUEST_ID_HEADER, requestId);
     return response;
   };

@@ -17,6 +17,8 @@ export interface PostgresHandle {
   adminUrl: string | null;
   description: string;
   stop(): Promise<void>;
+  /** Only for a cluster this harness started: take the server down and bring it back (fault tests). */
+  control?: { stopServer(): void; startServer(): void };
 }
 
 export function freePort(): Promise<number> {
@@ -58,6 +60,10 @@ async function startCluster(bin: string): Promise<PostgresHandle> {
   const version = execFileSync(path.join(bin, "postgres"), ["--version"], { encoding: "utf8" }).trim();
   return {
     kind: "initdb",
+    control: {
+      stopServer: () => run("pg_ctl", ["stop", "-D", data, "-m", "fast", "-w"]),
+      startServer: () => run("pg_ctl", ["start", "-D", data, "-o", opts, "-w", "-t", "30", "-l", path.join(dir, "server.log")]),
+    },
     adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
     description: `throwaway initdb cluster (${version}) on 127.0.0.1:${port}`,
     async stop() {
