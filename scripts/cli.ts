@@ -12,8 +12,10 @@ import { peopleCommands } from "./cli/people";
 import { treeCommands } from "./cli/tree";
 import { keyCommands } from "./cli/keys";
 import { maintenanceCommands } from "./cli/maintenance";
+import { generateCommands } from "./cli/generate";
+import { usageCommands } from "./cli/usage";
 
-const commands: CliCommand[] = [...peopleCommands, ...treeCommands, ...keyCommands, ...maintenanceCommands];
+const commands: CliCommand[] = [...peopleCommands, ...treeCommands, ...keyCommands, ...maintenanceCommands, ...generateCommands, ...usageCommands];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

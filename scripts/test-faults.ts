@@ -93,6 +93,23 @@ async function main(): Promise<number> {
     } finally {
       await sql.end();
     }
+    console.log("\n[faults] part 3: SIGTERM while requests are in flight (graceful shutdown)");
+    const [draining] = await startInstances(1, env);
+    const inFlight = Array.from({ length: 12 }, (_, i) =>
+      call("listSubprojects", `${draining!.url}/v1/projects/${reseller.projectId}/subprojects?pageSize=1000&i=${i}`, { token }),
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    draining!.kill("SIGTERM");
+    const finished = await Promise.all(inFlight);
+    const exitCode = await new Promise<number | null>((resolve) => {
+      if (draining!.process.exitCode !== null) return resolve(draining!.process.exitCode);
+      draining!.process.once("exit", (code, signal) => resolve(code ?? (signal ? 128 : null)));
+      setTimeout(() => resolve(null), 15_000);
+    });
+    console.log(`  in-flight answers: ${finished.map((o) => o.status).join(" ")}; process exited with ${exitCode}`);
+    check(finished.every((o) => o.status === 200), "every request in flight at SIGTERM completed with 200", failures);
+    check(exitCode !== null, "the instance exited by itself after draining", failures);
+
     console.log(`\n${failures.length === 0 ? 1 : 0} passed, ${failures.length === 0 ? 0 : 1} failed`);
     return failures.length === 0 ? 0 : 1;
   } finally {

@@ -15,6 +15,7 @@ export default async function PortalLayout({ children }: { children: React.React
     const permissions = accountPermissionsFor(a.role as AccountRole);
     if (permissions.has("account.members.read")) nav.push({ href: `/accounts/${a.accountId}/users`, label: `${prefix}Users` });
     if (permissions.has("audit.read")) nav.push({ href: `/accounts/${a.accountId}/audit`, label: `${prefix}Audit log` });
+    if (permissions.has("usage.read")) nav.push({ href: `/accounts/${a.accountId}/costs`, label: `${prefix}Costs` });
   }
   nav.push({ href: "/api-reference", label: "API reference" });
   return (

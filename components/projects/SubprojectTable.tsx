@@ -54,7 +54,7 @@ export function SubprojectTable({ projectId, subprojects, total, q, label, nextC
             {subprojects.map((s) => (
               <tr key={s.id} data-testid="subproject-row">
                 <td className="px-4 py-2">
-                  <Link href={`${base}/subprojects/${s.id}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                  <Link href={`${base}/subprojects/${s.id}`} prefetch={false} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
                     {s.displayName}
                   </Link>
                   {s.suspended && <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-800">suspended</span>}

@@ -39,7 +39,7 @@ export function SubprojectList({ projectId, filter }: { projectId: string; filte
               style={{ position: "absolute", top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
               className="flex items-center gap-3 px-4 text-sm"
             >
-              <Link href={`/projects/${projectId}/subprojects/${s.id}`} className="truncate text-slate-800 hover:text-brand-700 hover:underline">
+              <Link href={`/projects/${projectId}/subprojects/${s.id}`} prefetch={false} className="truncate text-slate-800 hover:text-brand-700 hover:underline">
                 {s.displayName}
               </Link>
               {s.suspended && <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-800">suspended</span>}

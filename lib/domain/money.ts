@@ -12,3 +12,11 @@ export function decimalAmount(minor: number, digits = 2): string {
   const fraction = digits > 0 ? `.${String(abs % scale).padStart(digits, "0")}` : "";
   return `${sign}${Math.floor(abs / scale)}${fraction}`;
 }
+
+/** 200 from "2.00" or "2": the inverse of decimalAmount, exact (no floats); null for anything else. */
+export function minorFromDecimal(amount: string, digits = 2): number | null {
+  const m = /^(-?)(\d{1,13})(?:\.(\d+))?$/.exec(amount.trim());
+  if (!m || (m[3] ?? "").length > digits) return null;
+  const minor = Number(m[2]) * 10 ** digits + Number((m[3] ?? "").padEnd(digits, "0") || "0");
+  return m[1] ? -minor : minor;
+}

@@ -4,6 +4,7 @@ import { pruneRateLimitWindows } from "@/lib/api/rate-limit";
 import { cliActor } from "@/lib/domain/actor";
 import { purgeExpiredSubprojects } from "@/lib/domain/subproject-lifecycle";
 import { deliverDueWebhooks } from "@/lib/webhooks/deliver";
+import { processBulkImports } from "@/lib/domain/bulk-import-worker";
 
 /** Housekeeping every instance may run: each step is safe to run concurrently (SKIP LOCKED, idempotent deletes). */
 export async function runMaintenance() {
@@ -27,8 +28,12 @@ function every(ms: number, task: () => Promise<unknown>, name: string) {
   return timer;
 }
 
-/** Starts the webhook sender (every 2 s) and maintenance (every 10 min) in this server process. */
+/** Starts the webhook sender and bulk-import worker (every 2 s) and maintenance (every 10 min) in this server process. */
 export function startBackgroundWork(): () => void {
-  const timers = [every(2_000, () => deliverDueWebhooks(), "webhook delivery"), every(10 * 60_000, runMaintenance, "maintenance")];
+  const timers = [
+    every(2_000, () => deliverDueWebhooks(), "webhook delivery"),
+    every(2_000, () => processBulkImports(), "bulk imports"),
+    every(10 * 60_000, runMaintenance, "maintenance"),
+  ];
   return () => timers.forEach(clearInterval);
 }

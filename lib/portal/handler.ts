@@ -51,6 +51,8 @@ async function readJson(request: Request): Promise<unknown> {
 export interface PortalHandlerOptions {
   /** Leave the body unread (`ctx.body` is undefined): file uploads read `ctx.request` with their own size limit. */
   rawBody?: boolean;
+  /** Overrides REQUEST_DEADLINE_MS for handlers whose work grows with an upload (a 100,000-row CSV). */
+  deadlineMs?: number;
 }
 
 /**
@@ -60,7 +62,7 @@ export interface PortalHandlerOptions {
 export function portalHandler<P = Record<string, string>>(handler: (ctx: PortalContext<P>) => Promise<unknown>, options: PortalHandlerOptions = {}) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     const requestId = requestIdOf(request.headers);
-    const response = await withinDeadline(run(request, context, requestId)).catch(() => errorResponse(503, "UNAVAILABLE", "The service did not answer in time. Try again in a moment."));
+    const response = await withinDeadline(run(request, context, requestId), options.deadlineMs).catch(() => errorResponse(503, "UNAVAILABLE", "The service did not answer in time. Try again in a moment."));
     response.headers.set(REQUEST_ID_HEADER, requestId);
     return response;
   };

@@ -10,6 +10,7 @@ import { createUser, findUserByEmail } from "@/lib/domain/users";
 import { seedDemoNumbers } from "@/lib/domain/number-inventory";
 import { DEMO_SIGN_INS } from "./demo-sign-ins";
 import { seedDemoApps } from "./demo-apps";
+import { simulateTraffic } from "@/lib/simulator/simulate";
 
 export const DEMO_ACCOUNT_NAME = "Demo Reseller";
 
@@ -67,5 +68,7 @@ export async function seedDemo(): Promise<{ created: boolean }> {
   const configured = [created[0]!.id, ...retailSubprojects.map((s) => s.id)];
   await seedDemoApps(configured);
   await seedDemoNumbers(retailSubprojects.map((s) => s.id));
+  // Five weeks of traffic (a few thousand ledger rows), so the cost pages have something to show.
+  await simulateTraffic({ accountId: account.id, days: 35, meanDailyEvents: 8 });
   return { created: true };
 }

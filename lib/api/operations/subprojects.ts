@@ -30,10 +30,14 @@ function requireSubproject(target: TargetNode) {
   if (!target.parentId) throw new ApiError("NOT_FOUND", `Resource ${target.id} not found`);
 }
 
-async function currentSubproject(id: string) {
+/**
+ * The subproject as the wire shows it. `lock` (mutations, inside the request transaction) holds
+ * the row so the If-Match check and the change see the same version; reads take no lock.
+ */
+async function currentSubproject(id: string, lock = false) {
   const db = await getDb();
-  // Locked: the If-Match check and the change happen under the same row lock.
-  const [row] = await db.select().from(projects).where(eq(projects.id, id)).for("update");
+  const query = db.select().from(projects).where(eq(projects.id, id));
+  const [row] = lock ? await query.for("update") : await query;
   if (!row) throw new ApiError("NOT_FOUND", `Resource ${id} not found`);
   return wireSubproject(toNode(row));
 }
@@ -100,7 +104,7 @@ export const subprojectOperations = [
     body: patchBody,
     response: SubprojectSchema,
     target: bySubproject,
-    current: ({ target }) => currentSubproject(target.id),
+    current: ({ target }) => currentSubproject(target.id, true),
     async handle({ target, principal, body, actor }) {
       requireSubproject(target);
       requireParentKey(principal);
@@ -118,7 +122,7 @@ export const subprojectOperations = [
     params: subprojectParams,
     response: emptyObject,
     target: bySubproject,
-    current: ({ target }) => currentSubproject(target.id),
+    current: ({ target }) => currentSubproject(target.id, true),
     async handle({ target, principal, actor }) {
       requireSubproject(target);
       requireParentKey(principal);

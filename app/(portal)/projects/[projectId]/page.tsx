@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { CreateNodeForm } from "@/components/projects/CreateNodeForm";
 import { ProjectHeader } from "@/components/projects/ProjectHeader";
 import { SubprojectTable } from "@/components/projects/SubprojectTable";
+import { button } from "@/components/ui/styles";
 import { requireProjectPage } from "@/lib/authz/request";
 import { countSubprojects, listSubprojectsByName } from "@/lib/domain/tree";
 import { DomainError } from "@/lib/domain/errors";
@@ -25,9 +27,19 @@ export default async function ProjectPage({ params, searchParams }: { params: Pr
       <ProjectHeader access={access} active="overview" />
       <div className="mb-4 flex items-center justify-between">
         <p className="text-sm text-slate-600">Subprojects host numbers, apps and access keys of their own; people&apos;s access comes from this project.</p>
-        {access.permissions.has("subproject.create") && (
-          <CreateNodeForm kind="subproject" url={`/api/projects/${projectId}/subprojects`} hrefPrefix={`/projects/${projectId}/subprojects/`} />
-        )}
+        <div className="flex items-start gap-2">
+          <a href={`/api/projects/${projectId}/subprojects/export`} className={button.secondary} download>
+            Export CSV
+          </a>
+          {access.permissions.has("subproject.create") && (
+            <>
+              <Link href={`/projects/${projectId}/bulk`} className={button.secondary}>
+                Bulk import
+              </Link>
+              <CreateNodeForm kind="subproject" url={`/api/projects/${projectId}/subprojects`} hrefPrefix={`/projects/${projectId}/subprojects/`} />
+            </>
+          )}
+        </div>
       </div>
       <SubprojectTable projectId={projectId} subprojects={page.subprojects} total={total} q={q} label={label} nextCursor={page.nextCursor} isFirstPage={!cursor} />
     </div>

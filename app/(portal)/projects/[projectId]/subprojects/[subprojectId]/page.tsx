@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { CostCard } from "@/components/costs/CostCard";
 import { AccessPanel } from "@/components/projects/AccessPanel";
 import { DeleteSubprojectButton } from "@/components/projects/DeleteSubprojectButton";
 import { LabelsEditor } from "@/components/projects/LabelsEditor";
@@ -54,6 +55,7 @@ export default async function SubprojectPage({ params }: { params: Promise<{ pro
         </section>
         <AccessPanel people={people} parent={parent!} canManage={access.permissions.has("member.read")} />
       </div>
+      <CostCard access={access} />
       {canEdit && (
         <section className={`${card} flex flex-col gap-6 p-4`}>
           <RenameForm nodeId={subprojectId} displayName={node!.displayName} />
