@@ -5,10 +5,13 @@ import { cliActor } from "@/lib/domain/actor";
 import { purgeExpiredSubprojects } from "@/lib/domain/subproject-lifecycle";
 import { deliverDueWebhooks } from "@/lib/webhooks/deliver";
 import { processBulkImports } from "@/lib/domain/bulk-import-worker";
+import { resumeSpendCappedForNewMonth } from "@/lib/domain/spend-caps";
 
 /** Housekeeping every instance may run: each step is safe to run concurrently (SKIP LOCKED, idempotent deletes). */
 export async function runMaintenance() {
   const purge = await purgeExpiredSubprojects({ ...cliActor, label: "purge job" });
+  // A new UTC month lifts spend-cap suspensions from the previous one.
+  await resumeSpendCappedForNewMonth();
   await pruneIdempotencyRecords();
   await pruneRateLimitWindows();
   await pruneSignInFailures();
