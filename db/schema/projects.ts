@@ -41,6 +41,8 @@ export const projects = pgTable(
     index("projects_account_top_idx").on(t.accountId, t.displayName, t.id).where(sql`${t.parentId} is null`),
     index("projects_account_sub_idx").on(t.accountId).where(sql`${t.parentId} is not null and ${t.deletedAt} is null`),
     index("projects_parent_idx").on(t.parentId, t.id).where(sql`${t.parentId} is not null`),
+    // Live-subproject counts (project page, account tree) become index-only scans.
+    index("projects_parent_live_idx").on(t.parentId).where(sql`${t.parentId} is not null and ${t.deletedAt} is null`),
     index("projects_parent_name_idx").on(t.parentId, t.displayName, t.id).where(sql`${t.parentId} is not null`),
     index("projects_labels_idx").using("gin", t.labels.op("jsonb_path_ops")),
     index("projects_name_trgm_idx").using("gin", t.displayName.op("gin_trgm_ops")),

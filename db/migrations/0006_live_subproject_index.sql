@@ -1,0 +1,1 @@
+CREATE INDEX "projects_parent_live_idx" ON "projects" USING btree ("parent_id") WHERE "projects"."parent_id" is not null and "projects"."deleted_at" is null;
