@@ -35,6 +35,7 @@ export default defineConfig({
     timeout: 120_000,
     stdout: "pipe",
     stderr: "pipe",
-    env: { NODE_ENV: "production", BUILD_PORTAL_DEMO: "1", NEXTAUTH_URL: baseURL },
+    // Request logs would drown the test report; warnings and errors still show.
+    env: { NODE_ENV: "production", BUILD_PORTAL_DEMO: "1", NEXTAUTH_URL: baseURL, LOG_LEVEL: "warn" },
   },
 });
