@@ -5,12 +5,8 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  // postgres.js 3.4.x can throw from a timer when a connection dies mid-write (upstream issues
-  // #1154/#1208); the query already failed through the normal path, so this is noise, not a crash.
-  process.on("uncaughtException", (error) => {
-    if (error instanceof TypeError && /reading 'write'/.test(error.message) && /postgres/.test(error.stack ?? "")) return;
-    console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: "uncaught exception", error: String(error), stack: error.stack }));
-  });
+  const { installProcessHandlers } = await import("./lib/observability/process-handlers");
+  installProcessHandlers();
   const { migrateDatabase } = await import("./db/migrate");
   await migrateDatabase();
   // The number catalogue is reference data every install needs, demo or not.
