@@ -95,11 +95,24 @@ async function main(): Promise<number> {
     }
     console.log("\n[faults] part 3: SIGTERM while requests are in flight (graceful shutdown)");
     const [draining] = await startInstances(1, env);
-    const inFlight = Array.from({ length: 12 }, (_, i) =>
-      call("listSubprojects", `${draining!.url}/v1/projects/${reseller.projectId}/subprojects?pageSize=1000&i=${i}`, { token }),
-    );
-    await new Promise((r) => setTimeout(r, 50));
-    draining!.kill("SIGTERM");
+    const target = [...ledger.subprojects.values()][0]!;
+    const locker = postgres(db.url, { max: 1, onnotice: () => {} });
+    let inFlight: ReturnType<typeof call>[] = [];
+    try {
+      // Hold the subproject's row lock so the PATCHes below are provably in flight (waiting
+      // inside the server) when SIGTERM arrives; committing releases it a second later.
+      await locker.begin(async (tx) => {
+        await tx`select 1 from projects where id = ${target} for update`;
+        inFlight = Array.from({ length: 3 }, (_, i) =>
+          call("patchSubproject", `${draining!.url}/v1/subprojects/${target}`, { method: "PATCH", token, body: { displayName: `draining ${i}` } }),
+        );
+        await new Promise((r) => setTimeout(r, 1_000));
+        draining!.kill("SIGTERM");
+        await new Promise((r) => setTimeout(r, 1_000));
+      });
+    } finally {
+      await locker.end();
+    }
     const finished = await Promise.all(inFlight);
     const exitCode = await new Promise<number | null>((resolve) => {
       if (draining!.process.exitCode !== null) return resolve(draining!.process.exitCode);
@@ -107,7 +120,7 @@ async function main(): Promise<number> {
       setTimeout(() => resolve(null), 15_000);
     });
     console.log(`  in-flight answers: ${finished.map((o) => o.status).join(" ")}; process exited with ${exitCode}`);
-    check(finished.every((o) => o.status === 200), "every request in flight at SIGTERM completed with 200", failures);
+    check(finished.length === 3 && finished.every((o) => o.status === 200), "every request in flight at SIGTERM completed with 200", failures);
     check(exitCode !== null, "the instance exited by itself after draining", failures);
 
     console.log(`\n${failures.length === 0 ? 1 : 0} passed, ${failures.length === 0 ? 0 : 1} failed`);
