@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { getDb, rowsOf } from "@/db/client";
+import { executePrepared, getDb, rowsOf } from "@/db/client";
 
 /** The node a request acts on, as the key resolver sees it. */
 export interface TargetNode {
@@ -68,7 +68,10 @@ export async function authorizeKey(credential: { keyId: string; secretDigest?: s
   const target = targetNodeId && NODE_ID.test(targetNodeId) ? targetNodeId : null;
   const db = await getDb();
   const [row] = rowsOf<Row>(
-    await db.execute(sql`
+    await executePrepared(
+      db,
+      "authorize_key",
+      sql`
       select k.id as key_id, k.display_name as key_name, k.project_id as key_project_id, k.last_used_at,
              kp.parent_id as key_parent_id, kp.account_id as key_account_id,
              kp.deleted_at is not null as key_node_deleted, kp.suspended_at is not null as key_node_suspended,

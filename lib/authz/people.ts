@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { getDb, rowsOf } from "@/db/client";
+import { executePrepared, getDb, rowsOf } from "@/db/client";
 import type { AccountRole, ProjectRole } from "./roles";
 import { accountPermissionsFor, projectPermissionsFor, type AccountPermission, type ProjectPermission } from "./roles";
 
@@ -39,7 +39,10 @@ export async function resolveNodeAccess(userId: string, nodeId: string): Promise
   if (!/^([0-9a-f]{32}|[0-9A-HJKMNP-TV-Z]{26})$/.test(nodeId)) return null;
   const db = await getDb();
   const [row] = rowsOf<AccessRow>(
-    await db.execute(sql`
+    await executePrepared(
+      db,
+      "resolve_node_access",
+      sql`
       select p.id, p.account_id, p.parent_id, p.display_name,
              p.deleted_at is not null as deleted, p.suspended_at is not null as suspended,
              am.role as account_role, pm.role as project_role

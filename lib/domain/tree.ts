@@ -143,7 +143,10 @@ export async function listSubprojectsById(parentId: string, page: { pageSize: nu
     .from(projects)
     .where(and(eq(projects.parentId, parentId), page.showDeleted ? undefined : isNull(projects.deletedAt), after ? gt(projects.id, after[0]!) : undefined))
     .orderBy(asc(projects.id))
-    .limit(page.pageSize + 1);
+    .limit(page.pageSize + 1)
+    // A named statement: the API's list is a hot path (one round trip, planned once per connection).
+    .prepare("list_subprojects_by_id")
+    .execute();
   const items = rows.slice(0, page.pageSize).map(toNode);
   const last = items[items.length - 1];
   return { subprojects: items, nextPageToken: rows.length > page.pageSize && last ? encodeCursor([last.id]) : "" };

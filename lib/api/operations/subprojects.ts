@@ -37,7 +37,7 @@ function requireSubproject(target: TargetNode) {
 async function currentSubproject(id: string, lock = false) {
   const db = await getDb();
   const query = db.select().from(projects).where(eq(projects.id, id));
-  const [row] = lock ? await query.for("update") : await query;
+  const [row] = lock ? await query.for("update") : await query.prepare("get_subproject").execute();
   if (!row) throw new ApiError("NOT_FOUND", `Resource ${id} not found`);
   return wireSubproject(toNode(row));
 }
