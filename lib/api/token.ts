@@ -29,11 +29,25 @@ export async function issueAccessToken(keyId: string, projectId: string): Promis
   return { token, expiresIn: TOKEN_LIFETIME_SECONDS };
 }
 
+// Tokens already verified, with their expiry: an SDK sends the same token for up to an hour, and
+// an HMAC check plus JSON parsing per request is CPU the API can spend elsewhere. Revocation does
+// not depend on this: every request still looks the key up (authorizeKey).
+const verified = new Map<string, { keyId: string; expiresAt: number }>();
+const VERIFIED_CACHE_SIZE = 10_000;
+
 /** The key ID a token was issued for, or null when the token is forged, malformed or expired. */
 export async function verifyAccessToken(token: string): Promise<string | null> {
+  const known = verified.get(token);
+  if (known) {
+    if (known.expiresAt > Date.now()) return known.keyId;
+    verified.delete(token);
+  }
   try {
     const { payload } = await jwtVerify(token, signingKey(), { algorithms: ["HS256"] });
-    return typeof payload.sub === "string" ? payload.sub : null;
+    if (typeof payload.sub !== "string") return null;
+    if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
+    if (payload.exp) verified.set(token, { keyId: payload.sub, expiresAt: payload.exp * 1000 });
+    return payload.sub;
   } catch {
     return null;
   }
