@@ -4,7 +4,7 @@ import { secretDigest } from "@/lib/authz/secrets";
 import { touchAccessKey } from "@/lib/domain/access-keys";
 import { DomainError, fieldViolationsOf } from "@/lib/domain/errors";
 import { parseAuthorization } from "./credentials";
-import { isDatabaseUnavailable } from "./database-errors";
+import { isDatabaseUnavailable, isUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "./database-errors";
 import { ApiError, errorResponse } from "./errors";
 import { bodyTextOf, parseJson, queryObject } from "./request-input";
 import { assertIfMatch, etagOf } from "./etag";
@@ -134,6 +134,7 @@ export function toErrorResponse(error: unknown, headers: Record<string, string>,
   if (error instanceof ApiError) return errorResponse(new ApiError(error.status, error.message, error.fieldViolations, { ...headers, ...error.headers }, error.httpCode));
   if (error instanceof DomainError) return errorResponse(new ApiError(error.code, error.message, error.fieldViolations, headers));
   if (isDatabaseUnavailable(error)) return errorResponse(new ApiError("UNAVAILABLE", "The service is temporarily unavailable. Retry shortly.", [], { ...headers, "Retry-After": "1" }));
+  if (isUnstorableText(error)) return errorResponse(new ApiError("INVALID_ARGUMENT", UNSTORABLE_TEXT_MESSAGE, [], headers));
   // The stack goes to the log, never to the client.
   log("error", "api request failed", { requestId, method: request.method, url: request.url, error: String(error), stack: (error as Error)?.stack });
   return errorResponse(new ApiError("INTERNAL", "Internal error", [], headers));

@@ -57,6 +57,22 @@ describe("bad-input fuzzing of every /v1 endpoint", () => {
     );
   });
 
+  it("U+0000, which PostgreSQL text cannot hold, is a 400 wherever it is sent, never a 500", async () => {
+    const { project, sub1 } = await makeTree("Nul");
+    const token = await tokenFor(await makeKey(project.id));
+    const cases = [
+      await api("POST", `/v1/projects/${project.id}/subprojects`, { token, body: { displayName: "a\u0000b" } }),
+      await api("PATCH", `/v1/subprojects/${sub1.id}`, { token, body: { labels: { tier: "gold\u0000" } } }),
+      await api("POST", `/v1/projects/${project.id}/accessKeys`, { token, body: { displayName: "\u0000" } }),
+      // Past validation: a query filter reaches the database as a parameter.
+      await api("GET", `/v1/projects/${project.id}/availableNumbers?regionCode=US&type=LOCAL&numberPattern.pattern=1%00`, { token }),
+    ];
+    for (const r of cases) {
+      expect(r.status).toBe(400);
+      expect(r.body).toMatchObject({ error: { status: "INVALID_ARGUMENT" } });
+    }
+  });
+
   it("enforces the body size limit with a 400 in the envelope", async () => {
     const { project } = await makeTree("Huge");
     const token = await tokenFor(await makeKey(project.id));

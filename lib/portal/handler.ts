@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/domain/actor";
 import { DomainError, type DomainErrorCode } from "@/lib/domain/errors";
 import { findUserById, type PublicUser } from "@/lib/domain/users";
 import { isSameOriginRequest } from "@/lib/security/same-origin";
-import { isDatabaseUnavailable } from "@/lib/api/database-errors";
+import { isDatabaseUnavailable, isUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/api/database-errors";
 import { withinDeadline } from "@/lib/api/deadline";
 import { log, REQUEST_ID_HEADER, requestIdOf } from "@/lib/observability/log";
 
@@ -101,6 +101,7 @@ export function portalHandler<P = Record<string, string>>(handler: (ctx: PortalC
     } catch (error) {
       if (error instanceof DomainError) return errorResponse(STATUS[error.code], error.code, error.message, error.fieldViolations);
       if (isDatabaseUnavailable(error)) return errorResponse(503, "UNAVAILABLE", "The service is briefly unavailable. Try again in a moment.");
+      if (isUnstorableText(error)) return errorResponse(400, "INVALID_ARGUMENT", UNSTORABLE_TEXT_MESSAGE);
       log("error", "portal handler failed", { requestId, url: request.url, error: String(error), stack: (error as Error)?.stack });
       return errorResponse(500, "INTERNAL", "Something went wrong on our side. Try again.");
     }

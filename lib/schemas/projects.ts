@@ -1,13 +1,18 @@
 import { z } from "zod";
 
+// PostgreSQL text cannot hold U+0000: refused here with the field named, not by the database.
+const NO_NUL = /^[^\u0000]*$/;
+const NUL_MESSAGE = "must not contain the character U+0000";
+
 /** Display names of projects and subprojects (WIRE: 1–255 characters, need not be unique). */
 export const displayNameSchema = z
   .string({ error: "is required" })
   .trim()
   .min(1, "must not be empty")
-  .max(255, "must be at most 255 characters");
+  .max(255, "must be at most 255 characters")
+  .regex(NO_NUL, NUL_MESSAGE);
 
-const labelPart = z.string().min(1, "must not be empty").max(255, "must be at most 255 characters");
+const labelPart = z.string().min(1, "must not be empty").max(255, "must be at most 255 characters").regex(NO_NUL, NUL_MESSAGE);
 
 /** Labels: a string map, at most 255 entries, keys and values 1–255 characters. */
 export const labelsSchema = z
