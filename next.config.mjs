@@ -1,10 +1,4 @@
-/** Security headers that hold for every response; the CSP with its per-request nonce is set in proxy.ts. */
-const securityHeaders = [
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-];
+import { SECURITY_HEADERS } from "./lib/security/headers.mjs";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -12,7 +6,7 @@ const nextConfig = {
   // PGlite ships a WASM Postgres and postgres.js opens sockets: both must load from node_modules, not a bundle.
   serverExternalPackages: ["@electric-sql/pglite", "postgres"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
   },
 };
 

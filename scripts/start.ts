@@ -6,6 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pgliteDirectory } from "../db/client";
 import { DEMO_SIGN_INS } from "../lib/seed/demo-sign-ins";
 
 const root = process.cwd();
@@ -64,7 +65,8 @@ if (!(await portIsFree())) {
   process.exit(1);
 }
 
-const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+// scripts/server.ts: Next.js for the portal, plain node:http for /v1 and /oauth2/token, one port.
+const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "server.ts"), "-p", String(port)], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
 
@@ -78,7 +80,7 @@ async function announceWhenReady() {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  const database = process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${path.join(root, ".data", "pglite")}`;
+  const database = process.env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `embedded PGlite in ${pgliteDirectory()}`;
   console.log(`\n  Build Portal is ready at ${url}\n  Database: ${database}`);
   if (env.BUILD_PORTAL_DEMO === "1") {
     console.log("  Demo sign-ins:");

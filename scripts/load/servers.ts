@@ -18,13 +18,13 @@ export interface Instance {
   kill(signal?: NodeJS.Signals): void;
 }
 
-/** Starts `next start` instances sharing one database, and waits until each is ready. */
+/** Starts production server instances (scripts/server.ts) sharing one database, and waits until each is ready. */
 export async function startInstances(count: number, env: Record<string, string>): Promise<Instance[]> {
   const instances: Instance[] = [];
   for (let i = 0; i < count; i++) {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const child = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join("scripts", "server.ts"), "-p", String(port), "-H", "127.0.0.1"], {
       env: { ...process.env, ...env, NODE_ENV: "production", NEXTAUTH_URL: url, BUILD_PORTAL_DEMO: "0", LOG_LEVEL: "warn", NEXT_TELEMETRY_DISABLED: "1" },
       stdio: ["ignore", "ignore", "inherit"],
     });
