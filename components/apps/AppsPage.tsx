@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { nodePath, NodeHeader } from "@/components/projects/NodeHeader";
+import { ACTIONS_COLUMN, DataTable } from "@/components/ui/DataTable";
 import { button, card, input } from "@/components/ui/styles";
 import type { NodeAccess } from "@/lib/authz/people";
 import { listApps, type AppView } from "@/lib/domain/apps";
@@ -58,38 +59,28 @@ function KindSection({ kind, apps, nodeId, canWrite, searching }: { kind: AppKin
       {apps.length === 0 ? (
         <p className="px-4 py-4 text-sm text-slate-500">{searching ? `No ${label.toLowerCase()} match this search.` : `No ${label.toLowerCase()} yet.`}</p>
       ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-            <tr>
-              <th className="px-4 py-2 font-medium">Name</th>
-              <th className="px-4 py-2 font-medium">ID</th>
-              <th className="px-4 py-2 font-medium">Region</th>
-              <th className="px-4 py-2 font-medium">Callback URL</th>
-              <th className="px-4 py-2 font-medium">Created</th>
-              {canWrite && <th className="px-4 py-2" />}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {apps.map((app) => (
-              <tr key={app.appId} data-testid="app-row">
-                <td className="px-4 py-2 font-medium">{app.displayName}</td>
+        <DataTable
+          columns={["Name", "ID", "Region", "Callback URL", "Created", canWrite && ACTIONS_COLUMN]}
+          rows={apps}
+          row={(app) => (
+            <tr key={app.appId} data-testid="app-row">
+              <td className="px-4 py-2 font-medium">{app.displayName}</td>
+              <td className="px-4 py-2">
+                <CopyId id={app.appId} />
+              </td>
+              <td className="px-4 py-2 text-slate-600">{APP_REGION_LABELS[app.region as keyof typeof APP_REGION_LABELS] ?? app.region}</td>
+              <td className="max-w-xs truncate px-4 py-2 font-mono text-xs text-slate-600" title={app.callbackUrl ?? undefined}>
+                {app.callbackUrl ?? <span className="font-sans text-slate-400">none</span>}
+              </td>
+              <td className="px-4 py-2 text-slate-600">{utc(app.createTime)}</td>
+              {canWrite && (
                 <td className="px-4 py-2">
-                  <CopyId id={app.appId} />
+                  <AppActions nodeId={nodeId} app={{ appId: app.appId, displayName: app.displayName, region: app.region, callbackUrl: app.callbackUrl }} />
                 </td>
-                <td className="px-4 py-2 text-slate-600">{APP_REGION_LABELS[app.region as keyof typeof APP_REGION_LABELS] ?? app.region}</td>
-                <td className="max-w-xs truncate px-4 py-2 font-mono text-xs text-slate-600" title={app.callbackUrl ?? undefined}>
-                  {app.callbackUrl ?? <span className="font-sans text-slate-400">none</span>}
-                </td>
-                <td className="px-4 py-2 text-slate-600">{utc(app.createTime)}</td>
-                {canWrite && (
-                  <td className="px-4 py-2">
-                    <AppActions nodeId={nodeId} app={{ appId: app.appId, displayName: app.displayName, region: app.region, callbackUrl: app.callbackUrl }} />
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+              )}
+            </tr>
+          )}
+        />
       )}
     </section>
   );

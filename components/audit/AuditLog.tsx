@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { EmptyState, TableHead } from "@/components/ui/DataTable";
 import { button, card, input } from "@/components/ui/styles";
 import { listAuditEvents, type AuditFilter } from "@/lib/domain/audit-log";
 import { DomainError } from "@/lib/domain/errors";
@@ -80,18 +81,10 @@ export async function AuditLog({ scope, basePath, search }: { scope: AuditFilter
       </form>
       {!validDates && <p className="px-4 py-3 text-sm text-red-700">Those dates are not valid.</p>}
       {page.events.length === 0 ? (
-        <p className="px-4 py-6 text-sm text-slate-500">No events match.</p>
+        <EmptyState>No events match.</EmptyState>
       ) : (
         <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-            <tr>
-              <th className="px-4 py-2 font-medium">When (UTC)</th>
-              <th className="px-4 py-2 font-medium">Who</th>
-              <th className="px-4 py-2 font-medium">What</th>
-              <th className="px-4 py-2 font-medium">Target</th>
-              <th className="px-4 py-2 font-medium">Change</th>
-            </tr>
-          </thead>
+          <TableHead columns={["When (UTC)", "Who", "What", "Target", "Change"]} />
           <tbody className="divide-y divide-slate-100 align-top">
             {page.events.map((e) => (
               <tr key={e.id} data-testid="audit-event">

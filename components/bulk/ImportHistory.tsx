@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { ACTIONS_COLUMN, DataTable } from "@/components/ui/DataTable";
 import { button, card } from "@/components/ui/styles";
 import { bulkImportListQuery, type BulkImportView } from "./bulk-import-queries";
 import { ImportState } from "./ImportState";
@@ -20,42 +21,30 @@ export function ImportHistory({ projectId, initialImports, selectedId, onSelect 
       <h2 id="history-heading" className="border-b border-slate-200 px-4 py-3 font-medium">
         Past imports
       </h2>
-      {imports.length === 0 ? (
-        <p className="px-4 py-6 text-sm text-slate-500">No imports yet.</p>
-      ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-            <tr>
-              <th className="px-4 py-2 font-medium">File</th>
-              <th className="px-4 py-2 font-medium">State</th>
-              <th className="px-4 py-2 font-medium">Created</th>
-              <th className="px-4 py-2 font-medium">Uploaded</th>
-              <th className="px-4 py-2" />
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {imports.map((job) => (
-              <tr key={job.id} data-testid="import-row" aria-selected={job.id === selectedId}>
-                <td className="px-4 py-2 font-mono text-xs">{job.fileName}</td>
-                <td className="px-4 py-2">
-                  <ImportState state={job.state} />
-                </td>
-                <td className="px-4 py-2 tabular-nums text-slate-600">
-                  {job.createdRows.toLocaleString("en")} / {job.totalRows.toLocaleString("en")}
-                </td>
-                <td className="px-4 py-2 text-slate-500">{job.createTime.slice(0, 16).replace("T", " ")} UTC</td>
-                <td className="px-4 py-2 text-right">
-                  {job.id !== selectedId && (
-                    <button type="button" className={button.link} onClick={() => onSelect(job.id)}>
-                      Show progress
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        columns={["File", "State", "Created", "Uploaded", ACTIONS_COLUMN]}
+        rows={imports}
+        empty="No imports yet."
+        row={(job) => (
+          <tr key={job.id} data-testid="import-row" aria-selected={job.id === selectedId}>
+            <td className="px-4 py-2 font-mono text-xs">{job.fileName}</td>
+            <td className="px-4 py-2">
+              <ImportState state={job.state} />
+            </td>
+            <td className="px-4 py-2 tabular-nums text-slate-600">
+              {job.createdRows.toLocaleString("en")} / {job.totalRows.toLocaleString("en")}
+            </td>
+            <td className="px-4 py-2 text-slate-500">{job.createTime.slice(0, 16).replace("T", " ")} UTC</td>
+            <td className="px-4 py-2 text-right">
+              {job.id !== selectedId && (
+                <button type="button" className={button.link} onClick={() => onSelect(job.id)}>
+                  Show progress
+                </button>
+              )}
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

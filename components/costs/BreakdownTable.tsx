@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { EmptyState, TableHead } from "@/components/ui/DataTable";
 import { button, card } from "@/components/ui/styles";
 import type { CostGroup, CostReport } from "@/lib/domain/cost-reports";
 import { formatCount, formatMoney } from "./format";
@@ -20,18 +21,10 @@ export function BreakdownTable({ report, exportHref, linkOf }: { report: CostRep
         </a>
       </div>
       {groups.length === 0 ? (
-        <p className="px-4 py-6 text-sm text-slate-500">No usage in this period.</p>
+        <EmptyState>No usage in this period.</EmptyState>
       ) : (
         <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-            <tr>
-              <th className="px-4 py-2 font-medium">{heading}</th>
-              {showQuantity && <th className="px-4 py-2 text-right font-medium">Units</th>}
-              <th className="px-4 py-2 text-right font-medium">Events</th>
-              <th className="px-4 py-2 text-right font-medium">Cost</th>
-              <th className="px-4 py-2 text-right font-medium">Share</th>
-            </tr>
-          </thead>
+          <TableHead columns={[heading, showQuantity && { label: "Units", align: "right" }, { label: "Events", align: "right" }, { label: "Cost", align: "right" }, { label: "Share", align: "right" }]} />
           <tbody className="divide-y divide-slate-100">
             {groups.map((g) => {
               const href = linkOf(g);

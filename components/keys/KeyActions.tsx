@@ -1,7 +1,9 @@
 "use client";
 
 import { apiFetch } from "@/components/ui/api";
+import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { FormError } from "@/components/ui/FormError";
+import { RowActions } from "@/components/ui/RowActions";
 import { button } from "@/components/ui/styles";
 import { useAction } from "@/components/ui/use-action";
 
@@ -9,31 +11,31 @@ export function KeyActions({ nodeId, keyId, name }: { nodeId: string; keyId: str
   const { run, error, pending } = useAction();
   const url = `/api/projects/${nodeId}/keys/${keyId}`;
   return (
-    <div className="flex flex-col items-end gap-1">
-      <div className="flex gap-2">
-        <button
-          type="button"
-          className={button.secondary}
-          disabled={pending}
-          onClick={() => {
-            const displayName = window.prompt(`New name for "${name}"`, name);
-            if (displayName && displayName !== name) void run(() => apiFetch(url, { method: "PATCH", body: { displayName } }));
-          }}
-        >
-          Rename
-        </button>
-        <button
-          type="button"
-          className={button.danger}
-          disabled={pending}
-          onClick={() => {
-            if (window.confirm(`Delete "${name}"? Every call using it fails from the next request on.`)) void run(() => apiFetch(url, { method: "DELETE" }));
-          }}
-        >
-          Delete
-        </button>
-      </div>
+    <RowActions
+      buttons={
+        <>
+          <button
+            type="button"
+            className={button.secondary}
+            disabled={pending}
+            onClick={() => {
+              const displayName = window.prompt(`New name for "${name}"`, name);
+              if (displayName && displayName !== name) void run(() => apiFetch(url, { method: "PATCH", body: { displayName } }));
+            }}
+          >
+            Rename
+          </button>
+          <ConfirmButton
+            question={`Delete "${name}"? Every call using it fails from the next request on.`}
+            disabled={pending}
+            onConfirm={() => void run(() => apiFetch(url, { method: "DELETE" }))}
+          >
+            Delete
+          </ConfirmButton>
+        </>
+      }
+    >
       <FormError message={error} />
-    </div>
+    </RowActions>
   );
 }

@@ -1,4 +1,5 @@
 import { NodeHeader } from "@/components/projects/NodeHeader";
+import { ACTIONS_COLUMN, DataTable } from "@/components/ui/DataTable";
 import { card } from "@/components/ui/styles";
 import type { NodeAccess } from "@/lib/authz/people";
 import { listAccessKeys } from "@/lib/domain/access-keys";
@@ -25,40 +26,27 @@ export async function KeysPage({ access }: { access: NodeAccess }) {
         </section>
       )}
       <section className={card}>
-        {accessKeys.length === 0 ? (
-          <p className="px-4 py-6 text-sm text-slate-500">No access keys yet.</p>
-        ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>
-                <th className="px-4 py-2 font-medium">Name</th>
-                <th className="px-4 py-2 font-medium">Key ID</th>
-                <th className="px-4 py-2 font-medium">Secret</th>
-                <th className="px-4 py-2 font-medium">Created</th>
-                <th className="px-4 py-2 font-medium">Last used</th>
-                {canWrite && <th className="px-4 py-2" />}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {accessKeys.map((k) => (
-                <tr key={k.accessKeyId} data-testid="access-key-row">
-                  <td className="px-4 py-2 font-medium">{k.displayName}</td>
-                  <td className="px-4 py-2 font-mono text-xs">{k.accessKeyId}</td>
-                  <td className="px-4 py-2 font-mono text-xs text-slate-500">{k.secretHint}</td>
-                  <td className="px-4 py-2 text-slate-600">
-                    {k.createTime.toISOString().slice(0, 10)} <span className="text-slate-400">by {k.createdBy}</span>
-                  </td>
-                  <td className="px-4 py-2 text-slate-600">{k.lastUsedTime ? k.lastUsedTime.toISOString().slice(0, 16).replace("T", " ") : "never"}</td>
-                  {canWrite && (
-                    <td className="px-4 py-2">
-                      <KeyActions nodeId={access.node.id} keyId={k.accessKeyId} name={k.displayName} />
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          columns={["Name", "Key ID", "Secret", "Created", "Last used", canWrite && ACTIONS_COLUMN]}
+          rows={accessKeys}
+          empty="No access keys yet."
+          row={(k) => (
+            <tr key={k.accessKeyId} data-testid="access-key-row">
+              <td className="px-4 py-2 font-medium">{k.displayName}</td>
+              <td className="px-4 py-2 font-mono text-xs">{k.accessKeyId}</td>
+              <td className="px-4 py-2 font-mono text-xs text-slate-500">{k.secretHint}</td>
+              <td className="px-4 py-2 text-slate-600">
+                {k.createTime.toISOString().slice(0, 10)} <span className="text-slate-400">by {k.createdBy}</span>
+              </td>
+              <td className="px-4 py-2 text-slate-600">{k.lastUsedTime ? k.lastUsedTime.toISOString().slice(0, 16).replace("T", " ") : "never"}</td>
+              {canWrite && (
+                <td className="px-4 py-2">
+                  <KeyActions nodeId={access.node.id} keyId={k.accessKeyId} name={k.displayName} />
+                </td>
+              )}
+            </tr>
+          )}
+        />
       </section>
     </div>
   );

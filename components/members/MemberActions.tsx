@@ -1,8 +1,9 @@
 "use client";
 
 import { apiFetch } from "@/components/ui/api";
+import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { FormError } from "@/components/ui/FormError";
-import { button, input } from "@/components/ui/styles";
+import { input } from "@/components/ui/styles";
 import { useAction } from "@/components/ui/use-action";
 
 /** Change-role select and Remove button for one person (project or account membership). */
@@ -24,16 +25,9 @@ export function MemberActions({ url, name, role, roles }: { url: string; name: s
             </option>
           ))}
         </select>
-        <button
-          type="button"
-          className={button.danger}
-          disabled={pending}
-          onClick={() => {
-            if (window.confirm(`Remove ${name}? They lose access at their next page load.`)) void run(() => apiFetch(url, { method: "DELETE" }));
-          }}
-        >
+        <ConfirmButton question={`Remove ${name}? They lose access at their next page load.`} disabled={pending} onConfirm={() => void run(() => apiFetch(url, { method: "DELETE" }))}>
           Remove
-        </button>
+        </ConfirmButton>
       </div>
       <FormError message={error} />
     </div>

@@ -1,10 +1,14 @@
 "use client";
 
-import { useRef, useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { apiFetch } from "@/components/ui/api";
+import { ConfirmButton } from "@/components/ui/ConfirmButton";
+import { DialogFooter } from "@/components/ui/DialogFooter";
 import { FormError } from "@/components/ui/FormError";
+import { RowActions } from "@/components/ui/RowActions";
 import { button, input } from "@/components/ui/styles";
 import { useAction } from "@/components/ui/use-action";
+import { useEditDialog } from "@/components/ui/use-edit-dialog";
 
 interface LinkableApp {
   id: string;
@@ -24,9 +28,9 @@ export interface NumberSettingsValues {
 
 /** Configure (in a dialog) and release one rented number. */
 export function NumberActions({ nodeId, number, servicePlans, voiceApps }: { nodeId: string; number: NumberSettingsValues; servicePlans: LinkableApp[]; voiceApps: LinkableApp[] }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [editing, setEditing] = useState(false);
-  const { run, error, pending, setError } = useAction();
+  const action = useAction();
+  const { run, error, pending } = action;
+  const { dialogRef, editing, openDialog, closeDialog, onDialogClose, save } = useEditDialog(action);
   const url = `/api/projects/${nodeId}/numbers/${number.phoneNumber.slice(1)}`;
   const sms = number.capabilities.includes("SMS");
   const voice = number.capabilities.includes("VOICE");
@@ -38,35 +42,27 @@ export function NumberActions({ nodeId, number, servicePlans, voiceApps }: { nod
     const body: Record<string, unknown> = { displayName: text("displayName"), callbackUrl: text("callbackUrl") };
     if (sms) body.smsConfiguration = { servicePlanId: text("servicePlanId"), campaignId: text("campaignId") || undefined };
     if (voice) body.voiceConfiguration = { type: text("voiceType") || "RTC", appId: text("voiceAppId") };
-    if (await run(() => apiFetch(url, { method: "PATCH", body }))) dialog.current?.close();
-  }
-
-  function release() {
-    if (window.confirm(`Release ${number.phoneNumber}? It returns to inventory at once and anyone may rent it; its SMS and voice links are removed.`)) {
-      void run(() => apiFetch(url, { method: "DELETE" }));
-    }
+    await save(() => apiFetch(url, { method: "PATCH", body }));
   }
 
   return (
-    <div className="flex flex-col items-end gap-1">
-      <div className="flex gap-2">
-        <button
-          type="button"
-          className={button.secondary}
-          disabled={pending}
-          onClick={() => {
-            setError(null);
-            setEditing(true);
-            dialog.current?.showModal();
-          }}
-        >
-          Configure
-        </button>
-        <button type="button" className={button.danger} disabled={pending} onClick={release}>
-          Release
-        </button>
-      </div>
-      <dialog ref={dialog} onClose={() => setEditing(false)} aria-label={`Configure ${number.phoneNumber}`} className="w-[28rem] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/30">
+    <RowActions
+      buttons={
+        <>
+          <button type="button" className={button.secondary} disabled={pending} onClick={openDialog}>
+            Configure
+          </button>
+          <ConfirmButton
+            question={`Release ${number.phoneNumber}? It returns to inventory at once and anyone may rent it; its SMS and voice links are removed.`}
+            disabled={pending}
+            onConfirm={() => void run(() => apiFetch(url, { method: "DELETE" }))}
+          >
+            Release
+          </ConfirmButton>
+        </>
+      }
+    >
+      <dialog ref={dialogRef} onClose={onDialogClose} aria-label={`Configure ${number.phoneNumber}`} className="w-[28rem] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/30">
         <form onSubmit={onSubmit} className="flex flex-col gap-3 p-5 text-left text-sm">
           <h2 className="text-base font-semibold">
             Configure <span className="font-mono">{number.phoneNumber}</span>
@@ -123,17 +119,10 @@ export function NumberActions({ nodeId, number, servicePlans, voiceApps }: { nod
             <input name="callbackUrl" type="url" defaultValue={number.callbackUrl} maxLength={2048} placeholder="https://…" className={`${input} font-normal`} />
           </label>
           <FormError message={error} />
-          <div className="flex justify-end gap-2">
-            <button type="button" className={button.secondary} onClick={() => dialog.current?.close()}>
-              Cancel
-            </button>
-            <button type="submit" className={button.primary} disabled={pending}>
-              {pending ? "Saving…" : "Save"}
-            </button>
-          </div>
+          <DialogFooter onCancel={closeDialog} pending={pending} />
         </form>
       </dialog>
       {!editing && <FormError message={error} />}
-    </div>
+    </RowActions>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { nodePath, NodeHeader } from "@/components/projects/NodeHeader";
+import { ACTIONS_COLUMN, DataTable } from "@/components/ui/DataTable";
 import { button, card, input } from "@/components/ui/styles";
 import type { NodeAccess } from "@/lib/authz/people";
 import { DomainError } from "@/lib/domain/errors";
@@ -73,59 +74,44 @@ export async function NumbersPage({ access, pageToken, pattern }: { access: Node
           </form>
         </div>
         {page.problem && <p className="bg-amber-50 px-4 py-2 text-sm text-amber-800">{page.problem}</p>}
-        {page.activeNumbers.length === 0 ? (
-          <p className="px-4 py-6 text-sm text-slate-500">{filter ? "No numbers match." : "No numbers yet."}</p>
-        ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>
-                <th className="px-4 py-2 font-medium">Number</th>
-                <th className="px-4 py-2 font-medium">Name</th>
-                <th className="px-4 py-2 font-medium">Type</th>
-                <th className="px-4 py-2 font-medium">Monthly</th>
-                <th className="px-4 py-2 font-medium">SMS</th>
-                <th className="px-4 py-2 font-medium">Voice</th>
-                <th className="px-4 py-2 font-medium">Next charge</th>
-                {canWrite && <th className="px-4 py-2" />}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.activeNumbers.map((n) => (
-                <tr key={n.phoneNumber} data-testid="active-number">
-                  <td className="px-4 py-2 font-mono">{n.phoneNumber}</td>
-                  <td className="px-4 py-2">{n.displayName ?? <span className="text-slate-400">—</span>}</td>
-                  <td className="px-4 py-2 text-slate-600">
-                    {n.regionCode} · {TYPE_LABELS[n.type]} · {n.capabilities.join(" + ")}
-                  </td>
-                  <td className="px-4 py-2">{formatMoney(n.monthlyPrice)}</td>
-                  <td className="px-4 py-2 text-slate-600">{n.smsConfiguration ? (appName.get(n.smsConfiguration.servicePlanId) ?? n.smsConfiguration.servicePlanId) : "—"}</td>
-                  <td className="px-4 py-2 text-slate-600">{n.voiceConfiguration?.appId ? `${appName.get(n.voiceConfiguration.appId) ?? n.voiceConfiguration.appId} (${n.voiceConfiguration.type})` : "—"}</td>
-                  <td className="px-4 py-2 text-slate-500">{n.nextChargeDate?.toISOString().slice(0, 10) ?? "—"}</td>
-                  {canWrite && (
-                    <td className="px-4 py-2">
-                      <NumberActions
-                        nodeId={node.id}
-                        number={{
-                          phoneNumber: n.phoneNumber,
-                          capabilities: n.capabilities,
-                          displayName: n.displayName ?? "",
-                          servicePlanId: n.smsConfiguration?.servicePlanId ?? "",
-                          campaignId: n.smsConfiguration?.campaignId ?? "",
-                          voiceAppId: n.voiceConfiguration?.appId ?? "",
-                          voiceType: n.voiceConfiguration?.type ?? "RTC",
-                          callbackUrl: n.callbackUrl ?? "",
-                        }}
-                        servicePlans={servicePlans}
-                        voiceApps={voiceApps}
-                      />
-                      <MoveNumberButton nodeId={node.id} topProject={topProject} phoneNumber={n.phoneNumber} />
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          columns={["Number", "Name", "Type", "Monthly", "SMS", "Voice", "Next charge", canWrite && ACTIONS_COLUMN]}
+          rows={page.activeNumbers}
+          empty={filter ? "No numbers match." : "No numbers yet."}
+          row={(n) => (
+            <tr key={n.phoneNumber} data-testid="active-number">
+              <td className="px-4 py-2 font-mono">{n.phoneNumber}</td>
+              <td className="px-4 py-2">{n.displayName ?? <span className="text-slate-400">—</span>}</td>
+              <td className="px-4 py-2 text-slate-600">
+                {n.regionCode} · {TYPE_LABELS[n.type]} · {n.capabilities.join(" + ")}
+              </td>
+              <td className="px-4 py-2">{formatMoney(n.monthlyPrice)}</td>
+              <td className="px-4 py-2 text-slate-600">{n.smsConfiguration ? (appName.get(n.smsConfiguration.servicePlanId) ?? n.smsConfiguration.servicePlanId) : "—"}</td>
+              <td className="px-4 py-2 text-slate-600">{n.voiceConfiguration?.appId ? `${appName.get(n.voiceConfiguration.appId) ?? n.voiceConfiguration.appId} (${n.voiceConfiguration.type})` : "—"}</td>
+              <td className="px-4 py-2 text-slate-500">{n.nextChargeDate?.toISOString().slice(0, 10) ?? "—"}</td>
+              {canWrite && (
+                <td className="px-4 py-2">
+                  <NumberActions
+                    nodeId={node.id}
+                    number={{
+                      phoneNumber: n.phoneNumber,
+                      capabilities: n.capabilities,
+                      displayName: n.displayName ?? "",
+                      servicePlanId: n.smsConfiguration?.servicePlanId ?? "",
+                      campaignId: n.smsConfiguration?.campaignId ?? "",
+                      voiceAppId: n.voiceConfiguration?.appId ?? "",
+                      voiceType: n.voiceConfiguration?.type ?? "RTC",
+                      callbackUrl: n.callbackUrl ?? "",
+                    }}
+                    servicePlans={servicePlans}
+                    voiceApps={voiceApps}
+                  />
+                  <MoveNumberButton nodeId={node.id} topProject={topProject} phoneNumber={n.phoneNumber} />
+                </td>
+              )}
+            </tr>
+          )}
+        />
         <div className="flex justify-between border-t border-slate-200 px-4 py-2 text-sm">
           {pageToken ? (
             <Link href={link()} className={button.link}>

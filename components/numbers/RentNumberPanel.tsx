@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/components/ui/api";
+import { ACTIONS_COLUMN, DataTable } from "@/components/ui/DataTable";
 import { FormError } from "@/components/ui/FormError";
 import { button, card, input } from "@/components/ui/styles";
 import { useAction } from "@/components/ui/use-action";
@@ -111,37 +112,29 @@ export function RentNumberPanel({ nodeId, tier, regions }: { nodeId: string; tie
       </form>
       <div className="mt-3 flex flex-col gap-2">
         <FormError message={searchError ?? error} />
-        {offers && offers.length === 0 && <p className="text-sm text-slate-500">No numbers in stock match. Try fewer digits or another type.</p>}
-        {offers && offers.length > 0 && (
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase text-slate-500">
-              <tr>
-                <th className="py-1 font-medium">Number</th>
-                <th className="py-1 font-medium">Capabilities</th>
-                <th className="py-1 font-medium">Setup</th>
-                <th className="py-1 font-medium">Monthly</th>
-                <th className="py-1" />
+        {offers && (
+          <DataTable
+            variant="plain"
+            columns={["Number", "Capabilities", "Setup", "Monthly", ACTIONS_COLUMN]}
+            rows={offers}
+            empty="No numbers in stock match. Try fewer digits or another type."
+            row={(o) => (
+              <tr key={o.phoneNumber} data-testid="available-number">
+                <td className="py-1.5 font-mono">{o.phoneNumber}</td>
+                <td className="py-1.5">
+                  {o.capabilities.join(" + ")}
+                  {o.supportingDocumentationRequired && <span className="ml-2 rounded bg-amber-50 px-1.5 text-xs text-amber-800">documents required</span>}
+                </td>
+                <td className="py-1.5">{formatMoney(o.setupPrice)}</td>
+                <td className="py-1.5">{formatMoney(o.monthlyPrice)}</td>
+                <td className="py-1.5 text-right">
+                  <button type="button" className={button.secondary} disabled={pending} onClick={() => void rent(o)}>
+                    Rent
+                  </button>
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {offers.map((o) => (
-                <tr key={o.phoneNumber} data-testid="available-number">
-                  <td className="py-1.5 font-mono">{o.phoneNumber}</td>
-                  <td className="py-1.5">
-                    {o.capabilities.join(" + ")}
-                    {o.supportingDocumentationRequired && <span className="ml-2 rounded bg-amber-50 px-1.5 text-xs text-amber-800">documents required</span>}
-                  </td>
-                  <td className="py-1.5">{formatMoney(o.setupPrice)}</td>
-                  <td className="py-1.5">{formatMoney(o.monthlyPrice)}</td>
-                  <td className="py-1.5 text-right">
-                    <button type="button" className={button.secondary} disabled={pending} onClick={() => void rent(o)}>
-                      Rent
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            )}
+          />
         )}
       </div>
     </section>

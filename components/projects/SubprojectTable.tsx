@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable } from "@/components/ui/DataTable";
 import { Labels } from "@/components/ui/Labels";
 import { button, card, input } from "@/components/ui/styles";
 import type { ProjectNode } from "@/lib/domain/nodes";
@@ -38,37 +39,26 @@ export function SubprojectTable({ projectId, subprojects, total, q, label, nextC
           </button>
         </form>
       </div>
-      {subprojects.length === 0 ? (
-        <p className="px-4 py-6 text-sm text-slate-500">{q || label ? "No subprojects match." : "No subprojects yet."}</p>
-      ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-            <tr>
-              <th className="px-4 py-2 font-medium">Name</th>
-              <th className="px-4 py-2 font-medium">ID</th>
-              <th className="px-4 py-2 font-medium">Labels</th>
-              <th className="px-4 py-2 font-medium">Created</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {subprojects.map((s) => (
-              <tr key={s.id} data-testid="subproject-row">
-                <td className="px-4 py-2">
-                  <Link href={`${base}/subprojects/${s.id}`} prefetch={false} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
-                    {s.displayName}
-                  </Link>
-                  {s.suspended && <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-800">suspended</span>}
-                </td>
-                <td className="px-4 py-2 font-mono text-xs text-slate-500">{s.id}</td>
-                <td className="px-4 py-2">
-                  <Labels labels={s.labels} />
-                </td>
-                <td className="px-4 py-2 text-slate-500">{s.createTime.toISOString().slice(0, 10)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        columns={["Name", "ID", "Labels", "Created"]}
+        rows={subprojects}
+        empty={q || label ? "No subprojects match." : "No subprojects yet."}
+        row={(s) => (
+          <tr key={s.id} data-testid="subproject-row">
+            <td className="px-4 py-2">
+              <Link href={`${base}/subprojects/${s.id}`} prefetch={false} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                {s.displayName}
+              </Link>
+              {s.suspended && <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-800">suspended</span>}
+            </td>
+            <td className="px-4 py-2 font-mono text-xs text-slate-500">{s.id}</td>
+            <td className="px-4 py-2">
+              <Labels labels={s.labels} />
+            </td>
+            <td className="px-4 py-2 text-slate-500">{s.createTime.toISOString().slice(0, 10)}</td>
+          </tr>
+        )}
+      />
       <div className="flex justify-between border-t border-slate-200 px-4 py-2 text-sm">
         {isFirstPage ? <span /> : <Link href={keep()} className={button.link}>« First page</Link>}
         {nextCursor && (

@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { apiFetch } from "@/components/ui/api";
+import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { FormError } from "@/components/ui/FormError";
 import { button, input } from "@/components/ui/styles";
 import { useAction } from "@/components/ui/use-action";
@@ -44,16 +45,13 @@ export function DeleteWebhookButton({ projectId, webhookId }: { projectId: strin
   const { run, error, pending } = useAction();
   return (
     <span className="flex flex-col items-end">
-      <button
-        type="button"
-        className={button.danger}
+      <ConfirmButton
+        question="Delete this webhook? Pending deliveries are dropped."
         disabled={pending}
-        onClick={() => {
-          if (window.confirm("Delete this webhook? Pending deliveries are dropped.")) void run(() => apiFetch(`/api/projects/${projectId}/webhooks/${webhookId}`, { method: "DELETE" }));
-        }}
+        onConfirm={() => void run(() => apiFetch(`/api/projects/${projectId}/webhooks/${webhookId}`, { method: "DELETE" }))}
       >
         Delete
-      </button>
+      </ConfirmButton>
       <FormError message={error} />
     </span>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { GrantRoleForm } from "@/components/members/GrantRoleForm";
 import { MemberActions } from "@/components/members/MemberActions";
 import { Breadcrumb } from "@/components/ui/Breadcrumb";
+import { DataTable } from "@/components/ui/DataTable";
 import { card } from "@/components/ui/styles";
 import { requireAccountPage } from "@/lib/authz/request";
 import { ACCOUNT_ROLE_LABELS, ACCOUNT_ROLES } from "@/lib/authz/roles";
@@ -34,32 +35,25 @@ export default async function AccountUsersPage({ params }: { params: Promise<{ a
         </section>
       )}
       <section className={card}>
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-            <tr>
-              <th className="px-4 py-2 font-medium">Person</th>
-              <th className="px-4 py-2 font-medium">Projects</th>
-              <th className="px-4 py-2 text-right font-medium">Account role</th>
+        <DataTable
+          columns={["Person", "Projects", { label: "Account role", align: "right" }]}
+          rows={members}
+          row={(m) => (
+            <tr key={m.userId} data-testid="account-member">
+              <td className="px-4 py-2">
+                <span className="font-medium">{m.name}</span> <span className="text-slate-500">{m.email}</span>
+              </td>
+              <td className="px-4 py-2 text-slate-600">{m.role === "member" ? m.projectCount : "all"}</td>
+              <td className="px-4 py-2 text-right">
+                {canWrite && (isAdmin || m.role !== "admin") ? (
+                  <MemberActions url={`/api/accounts/${accountId}/members/${m.userId}`} name={m.name} role={m.role} roles={roles} />
+                ) : (
+                  ACCOUNT_ROLE_LABELS[m.role]
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {members.map((m) => (
-              <tr key={m.userId} data-testid="account-member">
-                <td className="px-4 py-2">
-                  <span className="font-medium">{m.name}</span> <span className="text-slate-500">{m.email}</span>
-                </td>
-                <td className="px-4 py-2 text-slate-600">{m.role === "member" ? m.projectCount : "all"}</td>
-                <td className="px-4 py-2 text-right">
-                  {canWrite && (isAdmin || m.role !== "admin") ? (
-                    <MemberActions url={`/api/accounts/${accountId}/members/${m.userId}`} name={m.name} role={m.role} roles={roles} />
-                  ) : (
-                    ACCOUNT_ROLE_LABELS[m.role]
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+        />
       </section>
     </div>
   );

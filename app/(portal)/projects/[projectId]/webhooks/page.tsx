@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ProjectHeader } from "@/components/projects/ProjectHeader";
+import { DataTable } from "@/components/ui/DataTable";
 import { card } from "@/components/ui/styles";
 import { CreateWebhookForm, DeleteWebhookButton } from "@/components/webhooks/WebhookForms";
 import { requireProjectPage } from "@/lib/authz/request";
@@ -34,34 +35,21 @@ export default async function WebhooksPage({ params }: { params: Promise<{ proje
       </section>
       <section className={card}>
         <h2 className="border-b border-slate-200 px-4 py-3 font-medium">Recent deliveries</h2>
-        {deliveries.length === 0 ? (
-          <p className="px-4 py-6 text-sm text-slate-500">No events yet.</p>
-        ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>
-                <th className="px-4 py-2 font-medium">Event</th>
-                <th className="px-4 py-2 font-medium">Endpoint</th>
-                <th className="px-4 py-2 font-medium">State</th>
-                <th className="px-4 py-2 font-medium">Attempts</th>
-                <th className="px-4 py-2 font-medium">Last result</th>
-                <th className="px-4 py-2 font-medium">Created</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {deliveries.map((d) => (
-                <tr key={d.id} data-testid="webhook-delivery">
-                  <td className="px-4 py-2 font-mono text-xs">{d.eventType}</td>
-                  <td className="px-4 py-2 font-mono text-xs">{d.url}</td>
-                  <td className="px-4 py-2">{d.state === "pending" && d.attempts > 0 ? `retrying ${d.nextAttemptAt.toISOString().slice(11, 19)}` : d.state}</td>
-                  <td className="px-4 py-2">{d.attempts}</td>
-                  <td className="px-4 py-2 text-slate-600">{d.lastError ?? (d.lastStatus ? `HTTP ${d.lastStatus}` : "—")}</td>
-                  <td className="px-4 py-2 text-slate-600">{d.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          columns={["Event", "Endpoint", "State", "Attempts", "Last result", "Created"]}
+          rows={deliveries}
+          empty="No events yet."
+          row={(d) => (
+            <tr key={d.id} data-testid="webhook-delivery">
+              <td className="px-4 py-2 font-mono text-xs">{d.eventType}</td>
+              <td className="px-4 py-2 font-mono text-xs">{d.url}</td>
+              <td className="px-4 py-2">{d.state === "pending" && d.attempts > 0 ? `retrying ${d.nextAttemptAt.toISOString().slice(11, 19)}` : d.state}</td>
+              <td className="px-4 py-2">{d.attempts}</td>
+              <td className="px-4 py-2 text-slate-600">{d.lastError ?? (d.lastStatus ? `HTTP ${d.lastStatus}` : "—")}</td>
+              <td className="px-4 py-2 text-slate-600">{d.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
+            </tr>
+          )}
+        />
       </section>
     </div>
   );
