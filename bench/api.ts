@@ -55,9 +55,9 @@ function combine(runs: LoadFigures[]): LoadFigures {
   };
 }
 
-/** A server under test: the app (`next start`), lib/api on plain node:http, or the raw floor. */
+/** A server under test: the app (scripts/server.ts), the same handlers as Next.js route handlers (`next start`), or the raw floor. */
 export interface Contender {
-  name: "floor" | "dispatch" | "app";
+  name: "floor" | "nextRoute" | "app";
   url: string;
   cpu: CpuProbe;
 }
@@ -67,8 +67,8 @@ export interface ApiComparison {
   figures: Record<Contender["name"], LoadFigures>;
   /** App throughput as a share of the floor's (budget ≥ 0.5). */
   ratio: number;
-  /** The same for lib/api without Next.js: what our own request path leaves of the floor. */
-  dispatchRatio: number;
+  /** The same handlers behind the Next.js route pipeline (`next start`, as the catch-all routes serve them). */
+  nextRouteRatio: number;
 }
 
 /**
@@ -90,7 +90,7 @@ export async function compareApi(opts: { contenders: Contender[]; token: string;
       opts.log(`  ${ep.name} round ${r + 1}: ${line.join(", ")}`);
     }
     const figures = Object.fromEntries([...runs].map(([name, xs]) => [name, combine(xs)])) as Record<Contender["name"], LoadFigures>;
-    out.push({ endpoint: ep.name, figures, ratio: round(figures.app.rps / figures.floor.rps, 2), dispatchRatio: round(figures.dispatch.rps / figures.floor.rps, 2) });
+    out.push({ endpoint: ep.name, figures, ratio: round(figures.app.rps / figures.floor.rps, 2), nextRouteRatio: round(figures.nextRoute.rps / figures.floor.rps, 2) });
   }
   return out;
 }

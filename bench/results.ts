@@ -56,16 +56,16 @@ export function renderMarkdown(r: BenchReport): string {
   L.push(`- **Machine**: ${r.machine.nproc} cores (\`nproc\`); memory (\`free -h\`): ${r.machine.memory}; Node ${r.machine.node}; ${r.machine.postgres}; database: ${r.machine.database}`);
   L.push(`- **Load average** (1/5/15 min, shared machine): ${r.machine.loadStart} at start, ${r.machine.loadEnd} at end`);
   L.push(`- **Fixture**: \`${r.fixture.command}\` → ${n(r.fixture.subprojects)} subprojects (${n(r.fixture.bigProject)} in the big project), ${n(r.fixture.numbers)} numbers (${n(r.fixture.rented)} rented), ${n(r.fixture.keys)} subproject keys, in ${r.fixture.seconds} s`);
-  L.push(`- **Server**: \`next start\` (production build: ${r.build}), one process, DATABASE_POOL_SIZE 10; floor: bench/floor-server.ts (node:http + postgres.js, pool 10)`, "");
+  L.push(`- **Server**: scripts/server.ts as \`npm start\` runs it (production build: ${r.build}; /v1 on node:http, pages on Next.js), one process, DATABASE_POOL_SIZE 10; floor: bench/floor-server.ts (node:http + postgres.js, pool 10)`, "");
   L.push("| budget | result |", "| --- | --- |", ...verdicts(r).map((v) => `| ${v.name} | ${ok(v.met)} |`), "");
   if (r.api) {
-    L.push(`### a. API under load: ${r.api.connections} connections, ${r.api.rounds} × ${r.api.seconds} s per server, rotating floor → lib/api on node:http → app`, "");
+    L.push(`### a. API under load: ${r.api.connections} connections, ${r.api.rounds} × ${r.api.seconds} s per server, rotating floor → Next.js route handler → app`, "");
     L.push("| endpoint | server | req/s | p50 / p99 ms | ÷ floor | non-2xx | server CPU ms/req | DB backends CPU ms/req |", "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-    const label = { app: "app (`next start`)", dispatch: "lib/api on node:http, no Next.js", floor: "floor (bench/floor-server.ts)" } as const;
+    const label = { app: "app (scripts/server.ts, as `npm start`)", nextRoute: "same handlers as Next.js route handlers (`next start`)", floor: "floor (bench/floor-server.ts)" } as const;
     for (const a of r.api.results) {
-      for (const name of ["app", "dispatch", "floor"] as const) {
+      for (const name of ["app", "nextRoute", "floor"] as const) {
         const f = a.figures[name];
-        L.push(`| \`${a.endpoint}\` | ${label[name]} | ${n(f.rps)} | ${f.p50} / ${f.p99} | ${name === "app" ? `**${a.ratio}**` : name === "dispatch" ? a.dispatchRatio : 1} | ${f.non2xx} | ${f.serverCpuMs} | ${f.dbCpuMs} |`);
+        L.push(`| \`${a.endpoint}\` | ${label[name]} | ${n(f.rps)} | ${f.p50} / ${f.p99} | ${name === "app" ? `**${a.ratio}**` : name === "nextRoute" ? a.nextRouteRatio : 1} | ${f.non2xx} | ${f.serverCpuMs} | ${f.dbCpuMs} |`);
       }
     }
     L.push("", "CPU per request comes from /proc (user + system time of the server's process tree and of the PostgreSQL backends of the bench database): unlike latency it stays meaningful when other work shares the 2 cores.", "");

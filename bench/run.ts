@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- options]`: issue 7's benchmarks on a production build and real PostgreSQL.
  * Provisions a throwaway database, generates the scale fixture, builds when needed, starts
- * `next start` and the raw floor server, then runs (a) API vs floor under load, (d) list depth,
+ * the production server (scripts/server.ts), `next start` and the raw floor server, then runs (a) API vs floor under load, (d) list depth,
  * (b) the permission resolvers in-process, (c) the portal in Chromium, and writes bench/RESULTS.md.
  *
  * Options: --dir DIR (checkout to build and run; env BENCH_APP_DIR; default: here), --results FILE,
@@ -77,7 +77,13 @@ function appEnv(databaseUrl: string, base: string): NodeJS.ProcessEnv {
 
 async function startApp(databaseUrl: string, port: number, nodeArgs: string[] = []): Promise<Running> {
   const base = `http://127.0.0.1:${port}`;
-  return startServer(process.execPath, [...nodeArgs, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: dir, env: appEnv(databaseUrl, base), readyUrl: `${base}/readyz`, logPrefix: "next start" });
+  return startServer(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/server.ts", "-p", String(port), "-H", "127.0.0.1"], { cwd: dir, env: appEnv(databaseUrl, base), readyUrl: `${base}/readyz`, logPrefix: "scripts/server.ts" });
+}
+
+/** The same build under plain `next start`: /v1 through the Next.js route handlers (as in `next dev`). */
+async function startNextRoutes(databaseUrl: string, port: number): Promise<Running> {
+  const base = `http://127.0.0.1:${port}`;
+  return startServer(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: dir, env: { ...appEnv(databaseUrl, base), BUILD_PORTAL_WORKER: "0" }, readyUrl: `${base}/readyz`, logPrefix: "next start" });
 }
 
 /** p50 (ms) of each SQL statement behind the portal pages, sent raw: the floor under the page timings. */
@@ -134,8 +140,8 @@ async function main(): Promise<number> {
     const floorEnv: NodeJS.ProcessEnv = { ...process.env, FLOOR_PORT: String(floorPort), DATABASE_URL: fresh.url, NEXTAUTH_SECRET: SECRET };
     delete floorEnv.API_TOKEN_SECRET;
     running.push(await startServer(process.execPath, ["--import", "tsx", "bench/floor-server.ts"], { cwd: dir, env: floorEnv, readyUrl: `${floor}/v1/none`, readyStatus: 401, logPrefix: "floor" }));
-    // The same /v1 code without Next.js: same env as the app (rate limit raised, production mode).
-    running.push(await startServer(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/dispatch-server.ts"], { cwd: dir, env: appEnv(fresh.url, app), logPrefix: "lib/api on node:http" }));
+    // The same handlers behind the Next.js route pipeline: what serving /v1 from Next.js costs.
+    running.push(await startNextRoutes(fresh.url, await freePort()));
     const token = await fetchToken(app, fx.bootstrapKey!);
     sql = postgres(fresh.url, { max: 2, onnotice: () => {} });
     const pgVersion = (await sql<{ v: string }[]>`select version() as v`)[0]!.v.split(" on ")[0]!;
@@ -159,10 +165,10 @@ async function main(): Promise<number> {
       ];
       const dbName = new URL(fresh.url).pathname.slice(1);
       const probe = (r: Running) => () => ({ server: treeCpuMs(r.child.pid!), db: databaseBackendsCpuMs(dbName) });
-      const [appRun, floorRun, dispatchRun] = running as [Running, Running, Running];
+      const [appRun, floorRun, nextRun] = running as [Running, Running, Running];
       const contenders = [
         { name: "floor" as const, url: floor, cpu: probe(floorRun) },
-        { name: "dispatch" as const, url: dispatchRun.url, cpu: probe(dispatchRun) },
+        { name: "nextRoute" as const, url: nextRun.url, cpu: probe(nextRun) },
         { name: "app" as const, url: app, cpu: probe(appRun) },
       ];
       const results = await compareApi({ contenders, token, endpoints, connections: num(opt.connections), seconds: num(opt.duration), rounds: num(opt.rounds), log });
