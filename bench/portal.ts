@@ -1,5 +1,5 @@
 import { chromium, type Page, type Request } from "@playwright/test";
-import { existsSync } from "node:fs";
+import { CHROMIUM_ARGS, chromiumPath } from "../scripts/test-support/chromium";
 import { pct, round } from "./stats";
 
 /** Medians over repeated loads (after one warm-up load) of one portal page. */
@@ -24,11 +24,6 @@ export interface PortalFigures {
   firstPageJson: { path: string; p50: number; p99: number; samples: number };
   /** `/healthz` through the same browser: Next.js's own floor for a request, the pages' baseline. */
   healthz: { p50: number };
-}
-
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  return existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
 }
 
 async function signIn(page: Page, base: string, email: string, password: string) {
@@ -88,7 +83,7 @@ export async function benchPortal(opts: {
 }): Promise<PortalFigures> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+    args: CHROMIUM_ARGS,
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });

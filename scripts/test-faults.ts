@@ -6,7 +6,9 @@
  * instance must complete exactly once. Needs a PostgreSQL cluster this script can restart.
  */
 import { randomBytes, randomUUID } from "node:crypto";
+import { chromium, type Page } from "@playwright/test";
 import postgres from "postgres";
+import { CHROMIUM_ARGS, chromiumPath } from "./test-support/chromium";
 import { acquirePostgres, createFreshDatabase } from "./test-support/postgres";
 import { call, CLIENT_TIMEOUT_MS, portalSession, tokenFor } from "./load/client";
 import { report } from "./load/report";
@@ -18,6 +20,28 @@ const check = (ok: boolean, what: string, failures: string[]) => {
   console.log(`  ${ok ? "ok  " : "FAIL"} ${what}`);
   if (!ok) failures.push(what);
 };
+
+interface PortalDuringOutage {
+  sawUnavailable: boolean;
+  recoveredAt: number;
+  error: string;
+}
+
+/** Opens the account tree while the database is down, and waits for it to come back by itself. */
+async function watchPortalPage(page: Page, base: string): Promise<PortalDuringOutage> {
+  const result: PortalDuringOutage = { sawUnavailable: false, recoveredAt: 0, error: "" };
+  try {
+    await new Promise((r) => setTimeout(r, 300));
+    await page.goto(`${base}/`);
+    await page.getByText("The service is briefly unavailable").waitFor({ timeout: 3_500 });
+    result.sawUnavailable = true;
+    await page.getByTestId("tree-project").first().waitFor({ timeout: 15_000 });
+    result.recoveredAt = Date.now();
+  } catch (error) {
+    result.error = String(error).split("\n")[0]!;
+  }
+  return result;
+}
 
 async function main(): Promise<number> {
   ensureBuild();
@@ -39,16 +63,24 @@ async function main(): Promise<number> {
     const token = await tokenFor(instances[0]!.url, reseller.keyId, reseller.secret);
     const cookie = await portalSession(instances[0]!.url, reseller.email, reseller.password);
 
-    console.log("\n[faults] part 1: PostgreSQL goes down for 3 s in the middle of a 25 s load run");
+    console.log("\n[faults] part 1: PostgreSQL goes down for 4 s in the middle of a 25 s load run");
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    const context = await browser.newContext();
+    const [name, ...value] = cookie.split("=");
+    await context.addCookies([{ name: name!, value: value.join("="), url: instances[0]!.url }]);
+    const page = await context.newPage();
+    let portal: PortalDuringOutage = { sawUnavailable: false, recoveredAt: 0, error: "not run" };
     let downAt = 0;
     let upAt = 0;
     const outage = (async () => {
       await new Promise((r) => setTimeout(r, 8_000));
       downAt = Date.now();
       pg.control!.stopServer();
-      await new Promise((r) => setTimeout(r, 3_000));
+      const watched = watchPortalPage(page, instances[0]!.url);
+      await new Promise((r) => setTimeout(r, 4_000));
       pg.control!.startServer();
       upAt = Date.now();
+      portal = await watched;
     })();
     const ledger = await runWorkload({ urls: instances.map((i) => i.url), projectId: reseller.projectId, accountId: reseller.accountId, token, cookie, clients: 16, seconds: 25 });
     await outage;
@@ -63,6 +95,11 @@ async function main(): Promise<number> {
     check(timeouts === 0, `no request hung past the ${CLIENT_TIMEOUT_MS / 1000} s client timeout (saw ${timeouts})`, failures);
     check(unavailable.length > 0, "requests during the outage were answered 503", failures);
     check(envelopes, "every 503 carries the UNAVAILABLE error envelope", failures);
+    await browser.close();
+    const pageBack = portal.recoveredAt ? portal.recoveredAt - upAt : Infinity;
+    console.log(`  portal page opened during the outage: ${portal.sawUnavailable ? "said the service is briefly unavailable" : `did not say so (${portal.error})`}; showed the tree ${Number.isFinite(pageBack) ? `${pageBack} ms after the database returned` : "never"}`);
+    check(portal.sawUnavailable, "a portal page opened during the outage says the service is briefly unavailable", failures);
+    check(pageBack <= 5_000, "that page reloaded by itself within 5 s of the database returning", failures);
     check(recoveryMs <= 5_000, `service recovered within 5 s of the database returning (${recoveryMs.toFixed(0)} ms)`, failures);
     const problems = await verifyNothingLost(db.url, reseller.projectId, reseller.accountId, ledger, { exactRents: false });
     for (const p of problems) console.log(`    ${p}`);
@@ -82,7 +119,9 @@ async function main(): Promise<number> {
         victim!.kill("SIGKILL");
         const first = await inFlight;
         let retry = await call("createSubproject", `${survivor.url}/v1/projects/${reseller.projectId}/subprojects`, { method: "POST", token, headers, body });
-        for (let i = 0; i < 10 && retry.status === 409; i++) {
+        // As a client with an Idempotency-Key does: retry while the first attempt is still held
+        // (409) or the instance answers 503 with Retry-After.
+        for (let i = 0; i < 10 && (retry.status === 409 || retry.status === 503); i++) {
           await new Promise((r) => setTimeout(r, 300));
           retry = await call("createSubproject", `${survivor.url}/v1/projects/${reseller.projectId}/subprojects`, { method: "POST", token, headers, body });
         }
