@@ -3,7 +3,12 @@ import { ApiError } from "./errors";
 
 /** A strong ETag over a resource's wire representation: equal JSON, equal tag. */
 export function etagOf(body: unknown): string {
-  return `"${createHash("sha256").update(JSON.stringify(body)).digest("base64url").slice(0, 27)}"`;
+  return etagOfJson(JSON.stringify(body));
+}
+
+/** The same tag from the JSON text itself, for callers that serialize the body anyway. */
+export function etagOfJson(json: string): string {
+  return `"${createHash("sha256").update(json).digest("base64url").slice(0, 27)}"`;
 }
 
 /** Enforces `If-Match` (a list of tags, `*`, weak tags compared by value) against the current representation. */
