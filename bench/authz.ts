@@ -56,14 +56,15 @@ async function main() {
   const pick = <T>(xs: T[], i: number) => xs[i % xs.length]!;
   const url = new URL(process.env.DATABASE_URL!);
 
-  // Statement counts: every resolver query goes through the shared drizzle handle's execute().
+  // Statement counts: every query, raw or built, named or not, is prepared by the drizzle session.
   const db = await getDb();
   let statements = 0;
-  const execute = db.execute.bind(db);
-  db.execute = ((query: Parameters<typeof execute>[0]) => {
+  const session = db._.session;
+  const prepareQuery = session.prepareQuery.bind(session);
+  session.prepareQuery = ((...args: Parameters<typeof prepareQuery>) => {
     statements++;
-    return execute(query);
-  }) as typeof db.execute;
+    return prepareQuery(...args);
+  }) as typeof session.prepareQuery;
 
   const keyOk = await authorizeKey({ keyId: input.keyId }, input.targets[0]!);
   const personOk = await resolveNodeAccess(input.userId, input.nodes[0]!);
