@@ -1,15 +1,13 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { executePrepared, getDb, rowsOf } from "@/db/client";
+import { projects } from "@/db/schema";
+import { toNode, type ProjectNode } from "@/lib/domain/nodes";
 
-/** The node a request acts on, as the key resolver sees it. */
-export interface TargetNode {
-  id: string;
-  parentId: string | null;
-  accountId: string;
-  displayName: string;
-  deleted: boolean;
-  suspended: boolean;
-}
+/**
+ * The node a request acts on, as the key resolver sees it: the whole node, so a read of it
+ * (GET /v1/subprojects/{id}) needs no second query.
+ */
+export type TargetNode = ProjectNode;
 
 /** An authenticated access key: which node it belongs to, in which account. */
 export interface KeyPrincipal {
@@ -51,8 +49,35 @@ interface Row {
   t_parent_id: string | null;
   t_account_id: string | null;
   t_display_name: string | null;
-  t_deleted: boolean | null;
-  t_suspended: boolean | null;
+  t_labels: Record<string, string> | string | null;
+  t_created_at: Date | string | null;
+  t_updated_at: Date | string | null;
+  t_deleted_at: Date | string | null;
+  t_purge_at: Date | string | null;
+  t_suspended_at: Date | string | null;
+  t_suspended_reason: string | null;
+}
+
+const date = (v: Date | string | null): Date | null => (v === null ? null : v instanceof Date ? v : new Date(v));
+
+/** The target columns of a resolver row as a node (raw rows: either driver's JSON and timestamp forms). */
+function targetOf(row: Row): TargetNode | null {
+  if (!row.t_id) return null;
+  const deleteTime = date(row.t_deleted_at);
+  return {
+    id: row.t_id,
+    accountId: row.t_account_id!,
+    parentId: row.t_parent_id,
+    displayName: row.t_display_name!,
+    labels: typeof row.t_labels === "string" ? (JSON.parse(row.t_labels) as Record<string, string>) : (row.t_labels ?? {}),
+    createTime: date(row.t_created_at)!,
+    updateTime: date(row.t_updated_at)!,
+    deleted: deleteTime !== null,
+    deleteTime,
+    purgeTime: date(row.t_purge_at),
+    suspended: row.t_suspended_at !== null,
+    suspendedReason: row.t_suspended_reason,
+  };
 }
 
 const NODE_ID = /^([0-9a-f]{32}|[0-9A-HJKMNP-TV-Z]{26})$/;
@@ -76,7 +101,8 @@ export async function authorizeKey(credential: { keyId: string; secretDigest?: s
              kp.parent_id as key_parent_id, kp.account_id as key_account_id,
              kp.deleted_at is not null as key_node_deleted, kp.suspended_at is not null as key_node_suspended,
              t.id as t_id, t.parent_id as t_parent_id, t.account_id as t_account_id, t.display_name as t_display_name,
-             t.deleted_at is not null as t_deleted, t.suspended_at is not null as t_suspended
+             t.labels as t_labels, t.created_at as t_created_at, t.updated_at as t_updated_at, t.deleted_at as t_deleted_at,
+             t.purge_at as t_purge_at, t.suspended_at as t_suspended_at, t.suspended_reason as t_suspended_reason
       from access_keys k
       join projects kp on kp.id = k.project_id
       left join projects t on t.id = ${target}
@@ -93,9 +119,7 @@ export async function authorizeKey(credential: { keyId: string; secretDigest?: s
     lastUsedAt: row.last_used_at === null ? null : new Date(row.last_used_at),
     suspended: row.key_node_suspended,
   };
-  const node: TargetNode | null = row.t_id
-    ? { id: row.t_id, parentId: row.t_parent_id, accountId: row.t_account_id!, displayName: row.t_display_name!, deleted: !!row.t_deleted, suspended: !!row.t_suspended }
-    : null;
+  const node = targetOf(row);
   return { ok: true, principal, target: node && keyReaches(principal, node) ? node : null };
 }
 
@@ -106,10 +130,8 @@ export async function authorizeKey(credential: { keyId: string; secretDigest?: s
 export async function reachableNode(principal: KeyPrincipal, nodeId: string): Promise<TargetNode | null> {
   if (!NODE_ID.test(nodeId)) return null;
   const db = await getDb();
-  const [row] = rowsOf<{ id: string; parent_id: string | null; account_id: string; display_name: string; deleted: boolean; suspended: boolean }>(
-    await db.execute(sql`select id, parent_id, account_id, display_name, deleted_at is not null as deleted, suspended_at is not null as suspended from projects where id = ${nodeId}`),
-  );
-  if (!row || row.deleted) return null;
-  const node: TargetNode = { id: row.id, parentId: row.parent_id, accountId: row.account_id, displayName: row.display_name, deleted: row.deleted, suspended: row.suspended };
+  const [row] = await db.select().from(projects).where(eq(projects.id, nodeId));
+  if (!row || row.deletedAt) return null;
+  const node = toNode(row);
   return keyReaches(principal, node) ? node : null;
 }

@@ -37,7 +37,7 @@ function requireSubproject(target: TargetNode) {
 async function currentSubproject(id: string, lock = false) {
   const db = await getDb();
   const query = db.select().from(projects).where(eq(projects.id, id));
-  const [row] = lock ? await query.for("update") : await query.prepare("get_subproject").execute();
+  const [row] = lock ? await query.for("update") : await query;
   if (!row) throw new ApiError("NOT_FOUND", `Resource ${id} not found`);
   return wireSubproject(toNode(row));
 }
@@ -91,7 +91,8 @@ export const subprojectOperations = [
     async handle({ target, principal }) {
       requireSubproject(target);
       requireParentKey(principal);
-      return { body: await currentSubproject(target.id) };
+      // authorizeKey read the whole row in the same statement that checked the key.
+      return { body: wireSubproject(target) };
     },
   }),
   defineOperation({
