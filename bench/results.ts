@@ -36,10 +36,20 @@ const n = (x: number) => x.toLocaleString("en");
 /** The budgets of issue 7, judged the same way in the console and in RESULTS.md. */
 export function verdicts(r: BenchReport): { name: string; met: boolean }[] {
   const out: { name: string; met: boolean }[] = [];
-  for (const a of r.api?.results ?? []) out.push({ name: `API ${a.endpoint}: ≥ 50 % of floor, p99 < 25 ms`, met: a.ratio >= 0.5 && a.figures.app.p99 < 25 && a.figures.app.non2xx === 0 });
+  // Each budget on its own row, with the floor's figure beside a latency budget: on 2 shared
+  // cores the floor's own p99 is the limit any server of this stack can reach.
+  for (const a of r.api?.results ?? []) {
+    out.push({ name: `API ${a.endpoint}: throughput ≥ 50 % of the floor's`, met: a.ratio >= 0.5 && a.figures.app.non2xx === 0 });
+    out.push({ name: `API ${a.endpoint}: p99 < 25 ms at ${r.api!.connections} connections (floor's own p99: ${a.figures.floor.p99} ms)`, met: a.figures.app.p99 < 25 });
+  }
   if (r.authz) {
-    out.push({ name: "authorizeKey p99 ≤ 1 ms, one round trip", met: r.authz.authorizeKey.p99us <= 1000 && r.authz.authorizeKey.roundTripsPerCall <= 1 });
-    out.push({ name: "resolveNodeAccess p99 ≤ 1 ms, one round trip", met: r.authz.resolveNodeAccess.p99us <= 1000 && r.authz.resolveNodeAccess.roundTripsPerCall <= 1 });
+    for (const [name, own, raw] of [
+      ["authorizeKey", r.authz.authorizeKey, r.authz.authorizeKeyRaw],
+      ["resolveNodeAccess", r.authz.resolveNodeAccess, r.authz.resolveNodeAccessRaw],
+    ] as const) {
+      out.push({ name: `${name}: one statement, one round trip`, met: own.statementsPerCall <= 1 && own.roundTripsPerCall <= 1 });
+      out.push({ name: `${name}: p99 ≤ 1 ms including the query (the same SQL sent raw: p99 ${raw.p99us} µs)`, met: own.p99us <= 1000 });
+    }
   }
   if (r.portal) {
     out.push({ name: "account tree TTFB < 300 ms", met: r.portal.pages[0]!.ttfb < 300 });
