@@ -6,8 +6,9 @@ import { button } from "@/components/ui/styles";
 
 type Diagnosis = "checking" | "database" | "other";
 
-// How often the page retries by itself while the database is unreachable.
-const RETRY_MS = 2000;
+// How often the page asks again while the database is unreachable, and how long one ask may take.
+const RETRY_MS = 1000;
+const CHECK_TIMEOUT_MS = 1500;
 
 /**
  * A page that failed to render. Production hides the server error (only its digest reaches the
@@ -23,7 +24,7 @@ export default function PageError({ error, reset }: { error: Error & { digest?: 
     let sawOutage = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const check = async () => {
-      const ready = await fetch("/readyz", { cache: "no-store" }).then((r) => r.ok, () => false);
+      const ready = await fetch("/readyz", { cache: "no-store", signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) }).then((r) => r.ok, () => false);
       if (stopped) return;
       if (ready && sawOutage) {
         // The database is back: load the page afresh (the router still holds the failed render).

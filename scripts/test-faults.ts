@@ -27,13 +27,19 @@ interface PortalDuringOutage {
   error: string;
   /** Document loads of the page (time, HTTP status), to tell a slow render from a failed one. */
   loads: { at: number; status: number }[];
+  /** The page's own /readyz checks (status 0: failed or timed out). */
+  readiness: { at: number; status: number }[];
 }
 
 /** Opens the account tree while the database is down, and waits for it to come back by itself. */
 async function watchPortalPage(page: Page, base: string): Promise<PortalDuringOutage> {
-  const result: PortalDuringOutage = { sawUnavailable: false, recoveredAt: 0, error: "", loads: [] };
+  const result: PortalDuringOutage = { sawUnavailable: false, recoveredAt: 0, error: "", loads: [], readiness: [] };
   page.on("response", (r) => {
     if (r.request().resourceType() === "document") result.loads.push({ at: Date.now(), status: r.status() });
+    if (r.url().endsWith("/readyz")) result.readiness.push({ at: Date.now(), status: r.status() });
+  });
+  page.on("requestfailed", (r) => {
+    if (r.url().endsWith("/readyz")) result.readiness.push({ at: Date.now(), status: 0 });
   });
   try {
     await new Promise((r) => setTimeout(r, 300));
@@ -74,7 +80,7 @@ async function main(): Promise<number> {
     const [name, ...value] = cookie.split("=");
     await context.addCookies([{ name: name!, value: value.join("="), url: instances[0]!.url }]);
     const page = await context.newPage();
-    let portal: PortalDuringOutage = { sawUnavailable: false, recoveredAt: 0, error: "not run", loads: [] };
+    let portal: PortalDuringOutage = { sawUnavailable: false, recoveredAt: 0, error: "not run", loads: [], readiness: [] };
     let downAt = 0;
     let upAt = 0;
     const outage = (async () => {
@@ -103,7 +109,7 @@ async function main(): Promise<number> {
     await browser.close();
     const pageBack = portal.recoveredAt ? portal.recoveredAt - upAt : Infinity;
     console.log(`  portal page opened during the outage: ${portal.sawUnavailable ? "said the service is briefly unavailable" : `did not say so (${portal.error})`}; showed the tree ${Number.isFinite(pageBack) ? `${pageBack} ms after the database returned` : "never"}`);
-    console.log(`  its document loads (ms after the database returned: status): ${portal.loads.map((l) => `${l.at - upAt}: ${l.status}`).join(", ")}${portal.error ? `; ${portal.error}` : ""}`);
+    console.log(`  its document loads (ms after the database returned: status): ${portal.loads.map((l) => `${l.at - upAt}: ${l.status}`).join(", ")}${portal.error ? `; ${portal.error}` : ""}; its /readyz checks: ${portal.readiness.map((l) => `${l.at - upAt}: ${l.status}`).join(", ")}`);
     check(portal.sawUnavailable, "a portal page opened during the outage says the service is briefly unavailable", failures);
     check(pageBack <= 5_000, "that page reloaded by itself within 5 s of the database returning", failures);
     check(recoveryMs <= 5_000, `service recovered within 5 s of the database returning (${recoveryMs.toFixed(0)} ms)`, failures);
