@@ -19,6 +19,8 @@ function layer(url: string, fn: string): string {
   if (url.includes("/node_modules/")) return "other node_modules";
   if (url.includes("/.next/server/")) return "app server bundle (.next/server: app, drizzle, zod, jose…)";
   if (url.startsWith("node:") || url === "") return "Node.js internals (http, streams, crypto…)";
+  // The API listener and the lib/ code it runs, loaded from source by tsx (scripts/server.ts).
+  if (/\/(lib|db|scripts)\/[^/]/.test(url)) return "app code loaded by tsx (lib/, db/: the /v1 path)";
   return "other";
 }
 
