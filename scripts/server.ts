@@ -16,11 +16,13 @@ import { log } from "../lib/observability/log";
 
 const { values } = parseArgs({ options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } } });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
-const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
+// No -H: every interface, IPv6 and IPv4, as `next start` does. (HOSTNAME is not read: Docker sets
+// it to the container ID.)
+const hostname = values.hostname;
 // Longest a shutdown waits for requests in flight; the API deadline is 8 s.
 const DRAIN_MS = 20_000;
 
-const app = next({ dev: false, dir: process.cwd(), hostname, port });
+const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
 const handleNext = app.getRequestHandler();
 await app.prepare();
 
@@ -33,7 +35,7 @@ const server = createServer((req, res) => {
     res.end();
   });
 });
-server.listen(port, hostname, () => console.log(`listening http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
+server.listen(port, hostname, () => console.log(`listening http://${hostname ?? "localhost"}:${port}`));
 
 let stopping = false;
 function shutdown(signal: NodeJS.Signals) {
