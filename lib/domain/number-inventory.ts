@@ -5,6 +5,7 @@ import type { Capability, RegionCode } from "@/lib/schemas/numbers";
 import { cliActor, type Actor } from "./actor";
 import { rentAnyNumber } from "./number-rentals";
 import type { ActiveNumberView } from "./numbers";
+import { prng } from "@/lib/prng";
 
 /** One block of the catalogue: numbers under some prefixes, with one price list. */
 interface RangeSpec {
@@ -48,18 +49,6 @@ const CATALOGUE: RangeSpec[] = [
   { region: "AU", type: "LOCAL", prefixes: ["+612", "+613"], digits: 8, count: 250, capabilities: [VOICE, BOTH], setupMinor: 150, monthlyMinor: 300, documentation: true },
   { region: "AU", type: "TOLL_FREE", prefixes: ["+611800"], digits: 6, count: 80, capabilities: [VOICE], setupMinor: 800, monthlyMinor: 1000, documentation: true },
 ];
-
-/** Small deterministic PRNG (mulberry32): the same catalogue on every machine and every run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type InventoryRow = typeof phoneNumbers.$inferInsert;
 

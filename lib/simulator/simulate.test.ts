@@ -8,7 +8,8 @@ import { suspendSubproject } from "@/lib/domain/subproject-lifecycle";
 import { makeTree } from "@/scripts/test-support/fixtures";
 import { rollupDiscrepancies } from "@/scripts/test-support/usage";
 import { simulateTraffic } from "./simulate";
-import { customerProfiles, dayOfTraffic, meanForRows, prng, WEEKDAY_FACTOR } from "./traffic";
+import { prng } from "@/lib/prng";
+import { customerProfiles, dayOfTraffic, meanForRows, WEEKDAY_FACTOR } from "./traffic";
 
 const nodes = Array.from({ length: 2000 }, (_, i) => ({ id: `N${i}`, topProjectId: `T${i % 3}` }));
 

@@ -4,7 +4,8 @@ import { accounts, projects } from "@/db/schema";
 import { addDays, dayOf } from "@/lib/domain/cost-range";
 import { enforceSpendCaps } from "@/lib/domain/spend-caps";
 import { appendLedgerRows } from "@/lib/domain/usage-ledger";
-import { customerProfiles, dayOfTraffic, meanForRows, prng } from "./traffic";
+import { prng } from "@/lib/prng";
+import { customerProfiles, dayOfTraffic, meanForRows } from "./traffic";
 
 export interface SimulateOptions {
   /** Days of history, ending now (today is filled up to the current time). */

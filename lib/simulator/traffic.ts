@@ -1,18 +1,6 @@
 import type { LedgerRow } from "@/lib/domain/usage-ledger";
 import { unitPriceMinor, type MeteredProduct } from "@/lib/domain/usage";
 
-/** Small deterministic PRNG (mulberry32): the same traffic for the same seed on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function normal(random: () => number): number {
   // Box–Muller; 1 - u keeps log() away from zero.
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
