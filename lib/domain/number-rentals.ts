@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Transaction } from "@/db/client";
 import { phoneNumbers, type PhoneNumber } from "@/db/schema";
 import { rentAnyNumberInput, rentNumberInput, updateActiveNumberInput } from "@/lib/schemas/numbers";
@@ -7,7 +7,7 @@ import { recordAudit } from "./audit";
 import { DomainError, sqlState } from "./errors";
 import { auditSettings, capabilitiesNeeded, checkSettings, settingsFrom, type NumberSettings } from "./number-config";
 import { auditPlacement } from "./nodes";
-import { numberHost, parsePhoneNumber, patternCondition, toActiveView, type ActiveNumberView, type NumberHost } from "./numbers";
+import { inStockCondition, numberHost, parsePhoneNumber, toActiveView, type ActiveNumberView, type NumberHost } from "./numbers";
 import { recordUsage, usagePlacement } from "./usage";
 import { parseInput } from "./validate";
 
@@ -100,15 +100,7 @@ export async function rentAnyNumber(actor: Actor, projectId: string, input: unkn
       const pick = tx
         .select({ phoneNumber: phoneNumbers.phoneNumber })
         .from(phoneNumbers)
-        .where(
-          and(
-            isNull(phoneNumbers.projectId),
-            eq(phoneNumbers.regionCode, q.regionCode),
-            eq(phoneNumbers.type, q.type),
-            patternCondition(q.numberPattern),
-            needed.length ? arrayContains(phoneNumbers.capabilities, needed) : undefined,
-          ),
-        )
+        .where(inStockCondition(q, needed))
         .orderBy(asc(phoneNumbers.phoneNumber))
         .limit(1)
         .for("update", { skipLocked: true });

@@ -146,6 +146,17 @@ export async function listAvailableRegions(input: unknown = {}): Promise<Availab
     .sort((a, b) => a.regionCode.localeCompare(b.regionCode));
 }
 
+/** Unrented stock matching a search: what `availableNumbers` lists and `:rentAny` takes from. */
+export function inStockCondition(q: { regionCode: RegionCode; type: NumberType; numberPattern?: NumberPattern }, capabilities: readonly Capability[] | undefined): SQL | undefined {
+  return and(
+    isNull(phoneNumbers.projectId),
+    eq(phoneNumbers.regionCode, q.regionCode),
+    eq(phoneNumbers.type, q.type),
+    patternCondition(q.numberPattern),
+    capabilities?.length ? arrayContains(phoneNumbers.capabilities, [...capabilities]) : undefined,
+  );
+}
+
 /** Numbers in stock in one region and type, priced in the host's currency (at most 100). */
 export async function searchAvailableNumbers(projectId: string, input: unknown): Promise<AvailableNumberView[]> {
   const q = parseInput(searchAvailableNumbersInput, input);
@@ -154,15 +165,7 @@ export async function searchAvailableNumbers(projectId: string, input: unknown):
   const rows = await db
     .select()
     .from(phoneNumbers)
-    .where(
-      and(
-        isNull(phoneNumbers.projectId),
-        eq(phoneNumbers.regionCode, q.regionCode),
-        eq(phoneNumbers.type, q.type),
-        patternCondition(q.numberPattern),
-        q.capabilities?.length ? arrayContains(phoneNumbers.capabilities, q.capabilities) : undefined,
-      ),
-    )
+    .where(inStockCondition(q, q.capabilities))
     .orderBy(asc(phoneNumbers.phoneNumber))
     .limit(q.size);
   return rows.map((row) => toAvailableView(row, host.currency));
