@@ -63,21 +63,19 @@ const date = (v: Date | string | null): Date | null => (v === null ? null : v in
 /** The target columns of a resolver row as a node (raw rows: either driver's JSON and timestamp forms). */
 function targetOf(row: Row): TargetNode | null {
   if (!row.t_id) return null;
-  const deleteTime = date(row.t_deleted_at);
-  return {
+  return toNode({
     id: row.t_id,
     accountId: row.t_account_id!,
     parentId: row.t_parent_id,
     displayName: row.t_display_name!,
     labels: typeof row.t_labels === "string" ? (JSON.parse(row.t_labels) as Record<string, string>) : (row.t_labels ?? {}),
-    createTime: date(row.t_created_at)!,
-    updateTime: date(row.t_updated_at)!,
-    deleted: deleteTime !== null,
-    deleteTime,
-    purgeTime: date(row.t_purge_at),
-    suspended: row.t_suspended_at !== null,
+    createdAt: date(row.t_created_at)!,
+    updatedAt: date(row.t_updated_at)!,
+    deletedAt: date(row.t_deleted_at),
+    purgeAt: date(row.t_purge_at),
+    suspendedAt: date(row.t_suspended_at),
     suspendedReason: row.t_suspended_reason,
-  };
+  });
 }
 
 const NODE_ID = /^([0-9a-f]{32}|[0-9A-HJKMNP-TV-Z]{26})$/;
