@@ -57,13 +57,13 @@ function toRequest(req: IncomingMessage, origin: string): Request {
  */
 export async function serveApi(handler: Handler, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const origin = `http://${req.headers.host ?? "localhost"}`;
-  let response: Response;
+  let request: Request | null = null;
   try {
-    response = await handler(toRequest(req, origin));
+    request = toRequest(req, origin);
   } catch {
-    // A malformed request line or header that the web Request refuses: the handlers never saw it.
-    response = errorResponse(new ApiError("INVALID_ARGUMENT", "Malformed request"));
+    // A URL or header the web Request refuses; anything a handler throws is the caller's 500, not this.
   }
+  const response = request ? await handler(request) : errorResponse(new ApiError("INVALID_ARGUMENT", "Malformed request"));
   const body = Buffer.from(await response.arrayBuffer());
   const headers: Record<string, string | string[]> = {};
   for (const { key, value } of SECURITY_HEADERS) headers[key] = value;
