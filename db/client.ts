@@ -117,6 +117,9 @@ export async function getDatabaseKind(): Promise<DatabaseKind> {
   return (await connection()).kind;
 }
 
+// Turns raw SQL into text and parameters; it holds no connection, so one serves every driver.
+const dialect = new PgDialect();
+
 /**
  * Runs a raw statement as a named prepared statement (one round trip; parsed and planned once
  * per connection). `db.execute()` sends raw SQL unnamed: Parse/Describe, wait for the parameter
@@ -126,7 +129,6 @@ export async function getDatabaseKind(): Promise<DatabaseKind> {
 export async function executePrepared(db: Database, name: string, query: SQL): Promise<unknown> {
   return db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute();
 }
-const dialect = new PgDialect();
 
 /** Closes the process-wide connection (CLI and tests; the server keeps it for its lifetime). */
 export async function closeDb(): Promise<void> {
